@@ -1,0 +1,396 @@
+//! Stage 3 — calendar and deadlines: working days (SPEC §4.1), the counting rules of Bộ luật
+//! Dân sự 2015 Điều 147–148 (§4.2), reporting periods (§2) and case deadlines (§4.3).
+
+pub mod deadlines;
+pub mod lunar;
+pub mod period;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+const SHIPPED: &str = include_str!("../../report-templates/holidays.toml");
+
+#[derive(Debug, Deserialize)]
+struct ShippedTable {
+    years: BTreeMap<String, crate::config::HolidayYearConfig>,
+}
+
+/// Why a day is off, for `pakn-report calendar`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayOff {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+/// Where a year's holidays come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearSource {
+    /// The shipped official table or the user's config (with its note).
+    Official(String),
+    /// Computed from the law with the lunar calendar.
+    Computed,
+}
+
+/// The working-day calendar: rest days, holidays, make-up days.
+#[derive(Debug, Clone)]
+pub struct WorkCalendar {
+    off: BTreeSet<NaiveDate>,
+    work: BTreeSet<NaiveDate>,
+    tables: BTreeMap<i32, (Vec<NaiveDate>, Vec<NaiveDate>, String)>,
+    /// Years loaded, and how.
+    years: BTreeMap<i32, YearSource>,
+}
+
+fn parse_day(year: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        Error::Runtime(format!(
+            "lịch nghỉ năm {year}: '{s}' không phải ngày YYYY-MM-DD (holiday table: bad date)"
+        ))
+    })
+}
+
+fn ymd(t: (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(t.0, t.1, t.2).expect("lunar conversion gives real dates")
+}
+
+/// The statutory holidays of a year (without nghỉ bù), named.
+pub fn statutory_holidays(year: i32) -> Vec<DayOff> {
+    let d = |m, dd| NaiveDate::from_ymd_opt(year, m, dd).unwrap();
+    let mut v = vec![DayOff {
+        date: d(1, 1),
+        name: "Tết Dương lịch".into(),
+    }];
+    let eve = ymd(lunar::new_years_eve(year));
+    v.push(DayOff {
+        date: eve,
+        name: "Tết Âm lịch (ngày cuối năm)".into(),
+    });
+    let tet = ymd(lunar::tet(year));
+    for i in 0..4 {
+        v.push(DayOff {
+            date: tet + Duration::days(i),
+            name: format!("Tết Âm lịch (mùng {})", i + 1),
+        });
+    }
+    v.push(DayOff {
+        date: ymd(lunar::gio_to(year)),
+        name: "Giỗ Tổ Hùng Vương (10/3 âm lịch)".into(),
+    });
+    v.push(DayOff {
+        date: d(4, 30),
+        name: "Ngày Chiến thắng".into(),
+    });
+    v.push(DayOff {
+        date: d(5, 1),
+        name: "Quốc tế Lao động".into(),
+    });
+    v.push(DayOff {
+        date: d(9, 1),
+        name: "Quốc khánh (ngày liền kề)".into(),
+    });
+    v.push(DayOff {
+        date: d(9, 2),
+        name: "Quốc khánh".into(),
+    });
+    v.sort_by_key(|h| h.date);
+    v
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The days off of a year computed from the law: holidays plus nghỉ bù for each one on a weekend.
+pub fn computed_days_off(year: i32) -> Vec<DayOff> {
+    let holidays = statutory_holidays(year);
+    let set: BTreeSet<NaiveDate> = holidays.iter().map(|h| h.date).collect();
+    let mut taken: BTreeSet<NaiveDate> = set.clone();
+    let mut out = holidays.clone();
+    for h in &holidays {
+        if is_weekend(h.date) {
+            let mut d = h.date + Duration::days(1);
+            while is_weekend(d) || taken.contains(&d) {
+                d += Duration::days(1);
+            }
+            taken.insert(d);
+            out.push(DayOff {
+                date: d,
+                name: format!("Nghỉ bù ({})", h.name),
+            });
+        }
+    }
+    out.sort_by_key(|h| h.date);
+    out
+}
+
+impl WorkCalendar {
+    /// The shipped official tables plus the config's `[holidays.YYYY]`.
+    pub fn new(cfg: &Config) -> Result<Self> {
+        let shipped: ShippedTable =
+            toml::from_str(SHIPPED).expect("the shipped holiday table parses (checked by tests)");
+        let mut tables: BTreeMap<i32, (Vec<NaiveDate>, Vec<NaiveDate>, String)> = BTreeMap::new();
+        let mut add = |year: &str, t: &crate::config::HolidayYearConfig| -> Result<()> {
+            let y: i32 = year.parse().map_err(|_| {
+                Error::Runtime(format!(
+                    "cấu hình [holidays.{year}]: năm không hợp lệ (invalid year)"
+                ))
+            })?;
+            let off = t
+                .off
+                .iter()
+                .map(|s| parse_day(year, s))
+                .collect::<Result<Vec<_>>>()?;
+            let work = t
+                .work
+                .iter()
+                .map(|s| parse_day(year, s))
+                .collect::<Result<Vec<_>>>()?;
+            let source = t.source.clone().unwrap_or_default();
+            match tables.get_mut(&y) {
+                Some(e) if !t.replace => {
+                    e.0.extend(off);
+                    e.1.extend(work);
+                    if !source.is_empty() {
+                        e.2 = format!("{}; {}", e.2, source);
+                    }
+                }
+                _ => {
+                    tables.insert(y, (off, work, source));
+                }
+            }
+            Ok(())
+        };
+        for (y, t) in &shipped.years {
+            add(y, t)?;
+        }
+        for (y, t) in &cfg.holidays {
+            add(y, t)?;
+        }
+        Ok(WorkCalendar {
+            off: BTreeSet::new(),
+            work: BTreeSet::new(),
+            tables,
+            years: BTreeMap::new(),
+        })
+    }
+
+    /// Loads the years a run needs (idempotent). Returns the years computed from the law.
+    pub fn load_years(&mut self, from: i32, to: i32) -> Vec<i32> {
+        let mut computed = Vec::new();
+        for y in from..=to {
+            if self.years.contains_key(&y) {
+                continue;
+            }
+            match self.tables.get(&y) {
+                Some((off, work, source)) => {
+                    self.off.extend(off.iter().copied());
+                    self.work.extend(work.iter().copied());
+                    self.years.insert(y, YearSource::Official(source.clone()));
+                }
+                None => {
+                    self.off
+                        .extend(computed_days_off(y).into_iter().map(|h| h.date));
+                    self.years.insert(y, YearSource::Computed);
+                    computed.push(y);
+                }
+            }
+        }
+        computed
+    }
+
+    pub fn source(&self, year: i32) -> Option<&YearSource> {
+        self.years.get(&year)
+    }
+
+    /// Years computed from the law among those loaded.
+    pub fn computed_years(&self) -> Vec<i32> {
+        self.years
+            .iter()
+            .filter(|(_, s)| **s == YearSource::Computed)
+            .map(|(y, _)| *y)
+            .collect()
+    }
+
+    fn ensure(&mut self, d: NaiveDate) {
+        let y = d.year();
+        if !self.years.contains_key(&y) {
+            self.load_years(y, y);
+        }
+    }
+
+    pub fn is_working_day(&mut self, d: NaiveDate) -> bool {
+        self.ensure(d);
+        if self.work.contains(&d) {
+            return true;
+        }
+        !is_weekend(d) && !self.off.contains(&d)
+    }
+
+    /// The N-th working day after `d` (d itself not counted).
+    pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = d;
+        let mut left = n;
+        while left > 0 {
+            day += Duration::days(1);
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    /// `d` itself when it is a working day, else the next working day (BLDS Điều 148 k.5).
+    pub fn roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
+        let mut day = d;
+        while !self.is_working_day(day) {
+            day += Duration::days(1);
+        }
+        day
+    }
+
+    /// A term of N days from `d` (BLDS Điều 147–148): ends on d + N, moved to the next working day.
+    pub fn add_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
+        self.roll_forward(d + Duration::days(n as i64))
+    }
+
+    /// Working days after `a` up to and including `b` (0 when b ≤ a).
+    pub fn working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
+        let mut n = 0;
+        let mut day = a;
+        while day < b {
+            day += Duration::days(1);
+            if self.is_working_day(day) {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// Days off of one year with their names (for `pakn-report calendar`): official table, or law.
+    pub fn days_off(&mut self, year: i32) -> (Vec<DayOff>, Vec<NaiveDate>, YearSource) {
+        self.load_years(year, year);
+        let source = self.years[&year].clone();
+        match &source {
+            YearSource::Computed => (computed_days_off(year), Vec::new(), source),
+            YearSource::Official(_) => {
+                let named = computed_days_off(year);
+                let (off, work, _) = self.tables[&year].clone();
+                let mut off: Vec<DayOff> = off
+                    .into_iter()
+                    .map(|d| DayOff {
+                        date: d,
+                        name: named
+                            .iter()
+                            .find(|h| h.date == d)
+                            .map(|h| h.name.clone())
+                            .unwrap_or_else(|| "Nghỉ theo thông báo (nghỉ bù, hoán đổi)".into()),
+                    })
+                    .collect();
+                off.sort_by_key(|h| h.date);
+                let mut work = work;
+                work.sort();
+                (off, work, source)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn cal() -> WorkCalendar {
+        WorkCalendar::new(&Config::default()).unwrap()
+    }
+
+    #[test]
+    fn official_2026_days() {
+        let mut c = cal();
+        assert!(!c.is_working_day(d(2026, 1, 2))); // swapped Friday
+        assert!(c.is_working_day(d(2026, 1, 10))); // làm bù Saturday
+        assert!(!c.is_working_day(d(2026, 2, 16)));
+        assert!(!c.is_working_day(d(2026, 2, 20)));
+        assert!(c.is_working_day(d(2026, 2, 23)));
+        assert!(!c.is_working_day(d(2026, 4, 27))); // nghỉ bù Giỗ Tổ
+        assert!(c.is_working_day(d(2026, 4, 28)));
+        assert!(!c.is_working_day(d(2026, 5, 1)));
+        assert!(!c.is_working_day(d(2026, 9, 1)));
+        assert!(c.computed_years().is_empty());
+    }
+
+    #[test]
+    fn working_day_terms_across_tet_2026() {
+        let mut c = cal();
+        // Received Thu 12/02/2026. Working days after it: Fri 13/02 (1); Tết 14–22/02 off;
+        // Mon 23 (2) … Fri 27 (6); Mon 2/3 (7) … Fri 6/3 (11). 10 working days → Thu 05/03/2026.
+        assert_eq!(c.add_working_days(d(2026, 2, 12), 10), d(2026, 3, 5));
+        // 7 working days → Mon 02/03/2026.
+        assert_eq!(c.add_working_days(d(2026, 2, 12), 7), d(2026, 3, 2));
+        assert_eq!(c.working_days_between(d(2026, 2, 12), d(2026, 3, 5)), 10);
+        assert_eq!(c.working_days_between(d(2026, 2, 12), d(2026, 2, 12)), 0);
+    }
+
+    #[test]
+    fn working_day_terms_around_30_4_and_2_9() {
+        let mut c = cal();
+        // Received Fri 24/04/2026: Mon 27/4 off (nghỉ bù), Tue 28 (1), Wed 29 (2), Thu 30/4 and
+        // Fri 1/5 off, Mon 4/5 (3) … Fri 8/5 (7), Mon 11/5 (8), Tue 12 (9), Wed 13/5 (10).
+        assert_eq!(c.add_working_days(d(2026, 4, 24), 10), d(2026, 5, 13));
+        // Received Fri 28/08/2026: Mon 31/8 (1), Tue 1/9 and Wed 2/9 off, Thu 3/9 (2),
+        // Fri 4/9 (3), Mon 7/9 (4) … Fri 11/9 (8), Mon 14/9 (9), Tue 15/9 (10).
+        assert_eq!(c.add_working_days(d(2026, 8, 28), 10), d(2026, 9, 15));
+    }
+
+    #[test]
+    fn calendar_day_terms_roll_to_next_working_day() {
+        let mut c = cal();
+        // 30 days from 15/01/2026 = 14/02/2026, Saturday of Tết → next working day Mon 23/02.
+        assert_eq!(c.add_days(d(2026, 1, 15), 30), d(2026, 2, 23));
+        // 30 days from 01/04/2026 = 01/05/2026 (holiday, Fri) → Mon 04/05/2026.
+        assert_eq!(c.add_days(d(2026, 4, 1), 30), d(2026, 5, 4));
+        // A working day stays.
+        assert_eq!(c.add_days(d(2026, 3, 2), 30), d(2026, 4, 1));
+    }
+
+    #[test]
+    fn computed_year_follows_the_law() {
+        let mut c = cal();
+        let computed = c.load_years(2027, 2027);
+        assert_eq!(computed, vec![2027]);
+        // Tết Đinh Mùi: mùng 1 = Sat 06/02/2027; eve Fri 05/02; mùng 1–4 = Sat 6 … Tue 9.
+        // Sat 6 and Sun 7 are weekend → nghỉ bù Wed 10 and Thu 11.
+        for day in [5, 8, 9, 10, 11] {
+            assert!(!c.is_working_day(d(2027, 2, day)), "{day}/2/2027");
+        }
+        assert!(c.is_working_day(d(2027, 2, 12)));
+        // Giỗ Tổ Fri 16/04/2027; 1/1/2027 Fri; 1/5/2027 Sat → nghỉ bù Mon 3/5.
+        assert!(!c.is_working_day(d(2027, 4, 16)));
+        assert!(!c.is_working_day(d(2027, 1, 1)));
+        assert!(!c.is_working_day(d(2027, 5, 3)));
+        assert!(c.is_working_day(d(2027, 5, 4)));
+        assert_eq!(c.computed_years(), vec![2027]);
+    }
+
+    #[test]
+    fn config_adds_a_year() {
+        let cfg = Config::parse(
+            "[holidays.2027]\noff = [\"2027-02-12\"]\nwork = [\"2027-02-20\"]\nsource = \"test\"\n",
+        )
+        .unwrap();
+        let mut c = WorkCalendar::new(&cfg).unwrap();
+        assert!(c.load_years(2027, 2027).is_empty());
+        assert!(!c.is_working_day(d(2027, 2, 12)));
+        assert!(c.is_working_day(d(2027, 2, 20)));
+        // Only the listed days: the lunar computation is not used for a configured year.
+        assert!(c.is_working_day(d(2027, 2, 10)));
+    }
+}

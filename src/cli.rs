@@ -1,0 +1,114 @@
+//! Command-line interface (SPEC §2).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pakn-report",
+    version,
+    about = "Báo cáo thống kê tiếp nhận, xử lý phản ánh, kiến nghị, khiếu nại, tố cáo từ sổ theo dõi.\nMonthly PAKN/KNTC statistics reports from a case register export."
+)]
+pub struct Cli {
+    /// Print less on stderr (errors only).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the reports of a period (summary.json; workbook and PDF when available).
+    Report(ReportArgs),
+    /// Check the exports only: row accounting, rejects, duplicates, warnings.
+    Validate(ValidateArgs),
+    /// Write a synthetic but realistic register (for trials and benchmarks).
+    Sample(SampleArgs),
+    /// Print the holidays and working days of a year.
+    Calendar(CalendarArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Export files (.csv, .xlsx, .xls) or folders; default: the shipped sample-data/.
+    pub inputs: Vec<PathBuf>,
+    /// 2026-05, 2026-Q2, 2026-H1, 2026-9M, 2026, 2026-04-15..2026-05-14, previous-month, previous-quarter.
+    #[arg(long)]
+    pub period: String,
+    /// Config file (TOML).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Output folder (default: reports/<period>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The reporting date (default: today), YYYY-MM-DD.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Whole calendar months instead of the 15th-to-14th data cut-off.
+    #[arg(long)]
+    pub calendar_months: bool,
+    /// Exit with status 3 when any row was rejected (the reports are still written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Outputs to write, comma-separated: xlsx,pdf,json.
+    #[arg(long, default_value = "xlsx,pdf,json")]
+    pub format: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Export files (.csv, .xlsx, .xls) or folders; default: the shipped sample-data/.
+    pub inputs: Vec<PathBuf>,
+    /// Config file (TOML).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Print the accounting, rejects and duplicates as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit with status 3 when any row was rejected.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// Number of cases.
+    #[arg(long)]
+    pub cases: usize,
+    /// Random seed (same seed, same file).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// First receipt date, YYYY-MM-DD (default 2025-01-01).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last receipt date, YYYY-MM-DD (default 2026-11-20).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Output file, .csv or .xlsx.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Layout: "register" (the Office's register) or "facebook" (the Facebook inbox export).
+    #[arg(long, default_value = "register")]
+    pub style: String,
+    /// Deliberately bad rows to mix in (blank id, impossible date, unknown kind, …).
+    #[arg(long, default_value_t = 0)]
+    pub bad_rows: usize,
+    /// Prefix of case numbers.
+    #[arg(long)]
+    pub id_prefix: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The year.
+    #[arg(long)]
+    pub year: i32,
+    /// Config file (TOML) with extra holiday tables.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}

@@ -1,0 +1,98 @@
+//! `pakn-report validate`: the data-quality check (row accounting, rejects, duplicates, warnings).
+
+use serde_json::json;
+
+use crate::cli::ValidateArgs;
+use crate::config::Config;
+use crate::error::{EXIT_OK, EXIT_REJECTED, Result};
+use crate::log::Log;
+use crate::normalize::{self, Loaded};
+
+pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
+    let (cfg, _) = Config::load(args.config.as_deref())?;
+    let inputs = super::default_inputs(&args.inputs);
+    let loaded = normalize::load(&inputs, &cfg)?;
+    if args.json {
+        let mut value = input_json(&loaded);
+        value["rejects"] = serde_json::to_value(&loaded.rejects).unwrap_or_default();
+        value["duplicates"] = serde_json::to_value(&loaded.duplicates).unwrap_or_default();
+        value["warning_list"] = serde_json::to_value(&loaded.warnings).unwrap_or_default();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        print_text(&loaded);
+    }
+    log.info(&accounting_line(&loaded));
+    Ok(if args.strict && loaded.rejected() > 0 {
+        EXIT_REJECTED
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The `input` object of summary.json (SPEC §7).
+pub fn input_json(l: &Loaded) -> serde_json::Value {
+    json!({
+        "files": l.files,
+        "rows_read": l.rows_read(),
+        "accepted": l.accepted(),
+        "rejected": l.rejected(),
+        "duplicates": l.duplicate_count(),
+        "skipped": l.skipped(),
+        "warnings": l.warnings.len(),
+    })
+}
+
+/// The row identity of SPEC §3.6 as one line.
+pub fn accounting_line(l: &Loaded) -> String {
+    format!(
+        "Số dòng đọc {} = hợp lệ {} + bị loại {} + trùng {} + bỏ qua {} (rows read = accepted + rejected + duplicates + skipped){}",
+        l.rows_read(),
+        l.accepted(),
+        l.rejected(),
+        l.duplicate_count(),
+        l.skipped(),
+        if l.identity_holds() {
+            ""
+        } else {
+            " — SAI LỆCH (identity broken)"
+        }
+    )
+}
+
+fn print_text(l: &Loaded) {
+    println!("Tệp / file\tdòng đọc\thợp lệ\tbị loại\ttrùng\tbỏ qua");
+    for f in &l.files {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            f.name, f.rows_read, f.accepted, f.rejected, f.duplicates, f.skipped
+        );
+    }
+    println!("{}", accounting_line(l));
+    if !l.rejects.is_empty() {
+        println!("\nDòng bị loại (rejected rows): {}", l.rejects.len());
+        for r in &l.rejects {
+            println!(
+                "  {} dòng {}: [{}] '{}' — {}",
+                r.file, r.row, r.field, r.value, r.reason
+            );
+        }
+    }
+    if !l.duplicates.is_empty() {
+        println!("\nDòng trùng (duplicates): {}", l.duplicates.len());
+        for r in &l.duplicates {
+            println!("  {} dòng {}: {} — {}", r.file, r.row, r.value, r.reason);
+        }
+    }
+    if !l.warnings.is_empty() {
+        println!("\nCảnh báo (warnings): {}", l.warnings.len());
+        for w in &l.warnings {
+            println!(
+                "  {} dòng {} ({} dòng): [{}] '{}' — {}",
+                w.file, w.row, w.count, w.field, w.value, w.reason
+            );
+        }
+    }
+}

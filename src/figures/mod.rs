@@ -1,0 +1,326 @@
+//! Stage 4 — figures (SPEC §5). The definitions live in `queries/figures.sql`, run through
+//! polars' SQL engine over the case table; this module fills in the period, runs the query per
+//! grouping and reads the result into typed structs.
+
+use polars::prelude::*;
+use polars::sql::SQLContext;
+use serde::Serialize;
+
+use crate::calendar::period::Period;
+use crate::error::{Error, Result};
+use crate::normalize::{CaseTable, Vocabulary};
+use crate::text::collation_key;
+
+/// The figure definitions an analyst reads.
+pub const FIGURES_SQL: &str = include_str!("../../queries/figures.sql");
+/// The case lists behind figures (overdue cases, late cases).
+pub const CASES_SQL: &str = include_str!("../../queries/cases.sql");
+
+/// count, mean, median, p90 (linear interpolation, Excel PERCENTILE.INC) and max of a duration.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Stats {
+    pub count: u64,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub p90: Option<f64>,
+    pub max: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Satisfaction {
+    pub rated: u64,
+    pub satisfied: u64,
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Assigned {
+    pub count: u64,
+    pub within: u64,
+    pub rate: Option<f64>,
+}
+
+/// Every figure of SPEC §5 for one group (or the whole agency).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Figures {
+    pub carried_over: u64,
+    pub received: u64,
+    pub to_handle: u64,
+    pub resolved: u64,
+    pub resolved_on_time: u64,
+    pub resolved_late: u64,
+    pub pending: u64,
+    pub pending_overdue: u64,
+    pub on_time_rate: Option<f64>,
+    pub responded: u64,
+    pub response_on_time: u64,
+    pub response_days: Stats,
+    pub resolution_days: Stats,
+    pub resolution_working_days: Stats,
+    pub satisfaction: Satisfaction,
+    pub assigned_within_1wd: Assigned,
+}
+
+/// One row of a breakdown: the normalised key, its label, its figures.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    pub key: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// The figures of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodFigures {
+    pub totals: Figures,
+    pub by_kind: Vec<Group>,
+    pub by_channel: Vec<Group>,
+    pub by_department: Vec<Group>,
+    pub by_category: Vec<Group>,
+}
+
+/// The grouping dimensions of the report.
+pub const DIMENSIONS: &[&str] = &["kind", "channel", "department", "category"];
+
+fn ratio(a: u64, b: u64) -> Option<f64> {
+    if b == 0 { None } else { Some(a as f64 / b as f64) }
+}
+
+/// Fills the placeholders of a query for a period.
+pub fn bind(sql: &str, period: &Period, group: &str) -> String {
+    let end_instant = format!("{} 23:59:59.999", period.end.format("%Y-%m-%d"));
+    sql.replace("{group}", group)
+        .replace("{start}", &format!("DATE '{}'", period.start.format("%Y-%m-%d")))
+        .replace("{end_instant}", &format!("TIMESTAMP '{end_instant}'"))
+        .replace("{end}", &format!("DATE '{}'", period.end.format("%Y-%m-%d")))
+}
+
+fn context(cases: &CaseTable) -> SQLContext {
+    let mut ctx = SQLContext::new();
+    ctx.register("cases", cases.df.clone().lazy());
+    ctx
+}
+
+/// Runs a query of `queries/` for a period.
+pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> Result<DataFrame> {
+    let mut ctx = context(cases);
+    let q = bind(sql, period, group);
+    ctx.execute(&q)
+        .and_then(|lf| lf.collect())
+        .map_err(|e| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}")))
+}
+
+struct Reader<'a> {
+    df: &'a DataFrame,
+}
+
+impl Reader<'_> {
+    fn f(&self, name: &str, i: usize) -> Result<Option<f64>> {
+        let c = self.df.column(name)?.cast(&DataType::Float64)?;
+        Ok(c.f64()?.get(i).filter(|v| v.is_finite()))
+    }
+    fn n(&self, name: &str, i: usize) -> Result<u64> {
+        Ok(self.f(name, i)?.unwrap_or(0.0).round() as u64)
+    }
+    fn stats(&self, prefix: &str, i: usize) -> Result<Stats> {
+        Ok(Stats {
+            count: self.n(&format!("{prefix}_count"), i)?,
+            mean: self.f(&format!("{prefix}_mean"), i)?,
+            median: self.f(&format!("{prefix}_median"), i)?,
+            p90: self.f(&format!("{prefix}_p90"), i)?,
+            max: self.f(&format!("{prefix}_max"), i)?,
+        })
+    }
+    fn figures(&self, i: usize) -> Result<Figures> {
+        let resolved = self.n("resolved", i)?;
+        let on_time = self.n("resolved_on_time", i)?;
+        let rated = self.n("satisfaction_rated", i)?;
+        let satisfied = self.n("satisfaction_satisfied", i)?;
+        let assigned = self.n("assigned_count", i)?;
+        let within = self.n("assigned_within", i)?;
+        Ok(Figures {
+            carried_over: self.n("carried_over", i)?,
+            received: self.n("received", i)?,
+            to_handle: self.n("to_handle", i)?,
+            resolved,
+            resolved_on_time: on_time,
+            resolved_late: self.n("resolved_late", i)?,
+            pending: self.n("pending", i)?,
+            pending_overdue: self.n("pending_overdue", i)?,
+            on_time_rate: ratio(on_time, resolved),
+            responded: self.n("responded", i)?,
+            response_on_time: self.n("response_on_time", i)?,
+            response_days: self.stats("response_days", i)?,
+            resolution_days: self.stats("resolution_days", i)?,
+            resolution_working_days: self.stats("resolution_working_days", i)?,
+            satisfaction: Satisfaction {
+                rated,
+                satisfied,
+                rate: ratio(satisfied, rated),
+            },
+            assigned_within_1wd: Assigned {
+                count: assigned,
+                within,
+                rate: ratio(within, assigned),
+            },
+        })
+    }
+}
+
+/// Figures per value of one column (or 'total').
+fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(String, Figures)>> {
+    let df = run_query(cases, FIGURES_SQL, period, group)?;
+    let keys = df.column("key")?.cast(&DataType::String)?;
+    let keys = keys.str()?;
+    let r = Reader { df: &df };
+    let mut out = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        out.push((keys.get(i).unwrap_or("").to_string(), r.figures(i)?));
+    }
+    Ok(out)
+}
+
+/// Every figure of a period: totals and the four breakdowns.
+pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result<PeriodFigures> {
+    let totals = if cases.is_empty() {
+        Figures::default()
+    } else {
+        grouped(cases, period, "'total'")?
+            .into_iter()
+            .next()
+            .map(|(_, f)| f)
+            .unwrap_or_default()
+    };
+    let mut by = Vec::new();
+    for dim in DIMENSIONS {
+        let rows = if cases.is_empty() {
+            Vec::new()
+        } else {
+            grouped(cases, period, dim)?
+        };
+        let groups = match *dim {
+            // Coded dimensions list every code, in the vocabulary's order.
+            "kind" | "channel" => {
+                let codes = if *dim == "kind" {
+                    &vocab.kind
+                } else {
+                    &vocab.channel
+                };
+                codes
+                    .codes
+                    .iter()
+                    .map(|(code, label)| Group {
+                        key: code.clone(),
+                        label: label.clone(),
+                        figures: rows
+                            .iter()
+                            .find(|(k, _)| k == code)
+                            .map(|(_, f)| f.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect()
+            }
+            // Free dimensions list the groups with work in the period, in Vietnamese order.
+            _ => {
+                let mut g: Vec<Group> = rows
+                    .into_iter()
+                    .filter(|(_, f)| f.to_handle > 0 || f.responded > 0)
+                    .map(|(k, f)| Group {
+                        label: k.clone(),
+                        key: k,
+                        figures: f,
+                    })
+                    .collect();
+                g.sort_by_key(|a| collation_key(&a.key));
+                g
+            }
+        };
+        by.push(groups);
+    }
+    let mut by = by.into_iter();
+    Ok(PeriodFigures {
+        totals,
+        by_kind: by.next().unwrap_or_default(),
+        by_channel: by.next().unwrap_or_default(),
+        by_department: by.next().unwrap_or_default(),
+        by_category: by.next().unwrap_or_default(),
+    })
+}
+
+/// A case behind a figure, for the Quá hạn list and the scorecard.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CaseRef {
+    pub id: String,
+    pub kind: String,
+    pub channel: String,
+    pub department: String,
+    pub category: String,
+    pub received: chrono::NaiveDate,
+    pub deadline: Option<chrono::NaiveDate>,
+    pub resolved: Option<chrono::NaiveDate>,
+    /// Days past the deadline at the resolution date, or at the period end when pending.
+    pub days_overdue: i64,
+    /// "pending_overdue" or "resolved_late".
+    pub reason: String,
+}
+
+/// The overdue and late cases of a period (queries/cases.sql), in case-number order.
+pub fn late_cases(cases: &CaseTable, period: &Period) -> Result<Vec<CaseRef>> {
+    if cases.is_empty() {
+        return Ok(Vec::new());
+    }
+    let df = run_query(cases, CASES_SQL, period, "'total'")?;
+    let s = |n: &str| -> Result<StringChunked> {
+        Ok(df.column(n)?.cast(&DataType::String)?.str()?.clone())
+    };
+    let (id, kind, channel, dept, cat, reason) = (
+        s("id")?,
+        s("kind")?,
+        s("channel")?,
+        s("department")?,
+        s("category")?,
+        s("reason")?,
+    );
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let date = |n: &str| -> Result<Vec<Option<chrono::NaiveDate>>> {
+        Ok(df
+            .column(n)?
+            .date()?
+            .physical()
+            .iter()
+            .map(|d| d.map(|d| epoch + chrono::Duration::days(d as i64)))
+            .collect())
+    };
+    let (received, deadline, resolved) = (
+        date("received_date")?,
+        date("deadline_date")?,
+        date("resolved_date")?,
+    );
+    let mut out = Vec::with_capacity(df.height());
+    for i in 0..df.height() {
+        let deadline_i = deadline[i];
+        let reason_i = reason.get(i).unwrap_or("");
+        // Late: days past the deadline when resolved; overdue: days past it at the period end.
+        let upto = match (reason_i, resolved[i]) {
+            ("resolved_late", Some(r)) => r,
+            _ => period.end,
+        };
+        out.push(CaseRef {
+            id: id.get(i).unwrap_or("").into(),
+            kind: kind.get(i).unwrap_or("").into(),
+            channel: channel.get(i).unwrap_or("").into(),
+            department: dept.get(i).unwrap_or("").into(),
+            category: cat.get(i).unwrap_or("").into(),
+            received: received[i].unwrap_or(epoch),
+            deadline: deadline_i,
+            resolved: resolved[i],
+            days_overdue: deadline_i.map(|d| (upto - d).num_days().max(0)).unwrap_or(0),
+            reason: reason_i.into(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

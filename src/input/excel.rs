@@ -1,0 +1,94 @@
+//! XLSX / XLS exports through calamine: the first sheet, or `input.sheet`.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use super::{Cell, Flow, Row};
+use crate::error::{Error, Result};
+
+struct ExcelRow<'a> {
+    cells: &'a [Data],
+}
+
+impl Row for ExcelRow<'_> {
+    fn len(&self) -> usize {
+        self.cells.len()
+    }
+    fn cell(&self, i: usize) -> Cell<'_> {
+        match self.cells.get(i) {
+            None | Some(Data::Empty) => Cell::Empty,
+            Some(Data::String(s)) => Cell::Text(s),
+            Some(Data::Float(f)) => Cell::Number(*f),
+            Some(Data::Int(n)) => Cell::Number(*n as f64),
+            Some(Data::Bool(b)) => Cell::Bool(*b),
+            Some(Data::DateTime(dt)) => {
+                if dt.is_duration() {
+                    return Cell::Number(dt.as_f64());
+                }
+                let (y, m, d, hh, mm, ss, milli) = dt.to_ymd_hms_milli();
+                // Round to the nearest second, as Excel shows it.
+                let (hh, mm, ss) = if milli >= 500 {
+                    let t = hh as u32 * 3600 + mm as u32 * 60 + ss as u32 + 1;
+                    if t >= 86_400 {
+                        (23, 59, 59)
+                    } else {
+                        (t / 3600, t / 60 % 60, t % 60)
+                    }
+                } else {
+                    (hh as u32, mm as u32, ss as u32)
+                };
+                Cell::DateTime(y as i32, m as u32, d as u32, hh, mm, ss)
+            }
+            Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => Cell::Text(s),
+            Some(Data::Error(_)) => Cell::Text("#LỖI"),
+        }
+    }
+}
+
+pub fn for_each_row(
+    path: &Path,
+    sheet: Option<&str>,
+    visit: &mut dyn FnMut(u32, &dyn Row) -> Result<Flow>,
+) -> Result<()> {
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        Error::file(
+            path,
+            format!("không đọc được bảng tính (cannot read workbook): {e}"),
+        )
+    })?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(want) => names
+            .iter()
+            .find(|n| crate::text::fold(n) == crate::text::fold(want))
+            .cloned()
+            .ok_or_else(|| {
+                Error::file(
+                    path,
+                    format!(
+                        "không có trang tính '{want}' (no such sheet); các trang có: {}",
+                        names.join(", ")
+                    ),
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::file(path, "bảng tính không có trang nào (no sheets)"))?,
+    };
+    let range = wb.worksheet_range(&name).map_err(|e| {
+        Error::file(
+            path,
+            format!("không đọc được trang tính '{name}' (cannot read sheet): {e}"),
+        )
+    })?;
+    let first_row = range.start().map(|(r, _)| r).unwrap_or(0);
+    for (i, cells) in range.rows().enumerate() {
+        let row_no = first_row + i as u32 + 1;
+        if visit(row_no, &ExcelRow { cells })? == Flow::Stop {
+            break;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! pakn-report — monthly statistics reports on phản ánh, kiến nghị, khiếu nại, tố cáo from a
+//! Vietnamese office's case register.
+//!
+//! The data flows through one module per stage:
+//! `input` (read files) → `normalize` (validate, the case table) → `calendar` (working days,
+//! periods, deadlines) → `figures` → `scorecard` → `render` (json, xlsx, pdf).
+
+mod calendar;
+mod cli;
+mod cmd;
+mod config;
+mod error;
+mod input;
+mod log;
+mod figures;
+mod normalize;
+mod pipeline;
+mod scorecard;
+// mod sample;
+mod text;
+
+use clap::Parser;
+
+fn main() {
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // --help and --version print and exit 0; anything else is a usage error (exit 2).
+            let code = if e.use_stderr() {
+                error::EXIT_USAGE
+            } else {
+                error::EXIT_OK
+            };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let log = log::Log::new(cli.quiet, cli.verbose);
+    let result = match &cli.command {
+        cli::Command::Report(a) => cmd::report::run(a, &log),
+        cli::Command::Validate(a) => cmd::validate::run(a, &log),
+        cli::Command::Sample(_a) => todo!(),
+        cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("lỗi (error): {e}");
+            std::process::exit(e.exit_code());
+        }
+    }
+}

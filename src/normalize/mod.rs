@@ -1,0 +1,692 @@
+//! Stage 2 — normalise and validate. Finds the header row, maps columns by name, cleans every
+//! text value, reads dates and vocabularies, and gives every row read exactly one verdict:
+//! skipped (blank or total row), rejected (first failing rule of SPEC §3.5), duplicate (§3.7) or
+//! accepted. The accepted cases become the case table, a polars DataFrame that is the single
+//! interface to the later stages (see `CaseTable` for its columns).
+
+pub mod dates;
+pub mod vocab;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::input::{self, Cell, Flow, Row};
+use crate::text::{clean, fold};
+pub use dates::Stamp;
+pub use vocab::Vocabulary;
+
+/// Rows looked at to find the header row (SPEC §3.1).
+const HEADER_SEARCH_ROWS: u32 = 30;
+/// Known column names a row needs to be the header.
+const HEADER_MIN_MATCHES: usize = 3;
+
+/// One line of the reject, duplicate or warning lists. `value` is never a personal-data field.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Issue {
+    pub file: String,
+    pub row: u32,
+    pub field: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// A warning, with how many rows carry it (the first one is named).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Warning {
+    pub file: String,
+    pub row: u32,
+    pub field: String,
+    pub value: String,
+    pub reason: String,
+    pub count: u64,
+}
+
+/// The row accounting of one file (SPEC §3.6).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileAccount {
+    pub name: String,
+    pub sha256: String,
+    pub rows_read: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    pub duplicates: u64,
+    pub skipped: u64,
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// Header row number, for messages.
+    #[serde(skip)]
+    pub header_row: u32,
+}
+
+/// Everything the input stages produce.
+#[derive(Debug)]
+pub struct Loaded {
+    pub cases: CaseTable,
+    pub files: Vec<FileAccount>,
+    pub rejects: Vec<Issue>,
+    pub duplicates: Vec<Issue>,
+    pub warnings: Vec<Warning>,
+    pub vocab: Vocabulary,
+}
+
+impl Loaded {
+    pub fn rows_read(&self) -> u64 {
+        self.files.iter().map(|f| f.rows_read).sum()
+    }
+    pub fn accepted(&self) -> u64 {
+        self.files.iter().map(|f| f.accepted).sum()
+    }
+    pub fn rejected(&self) -> u64 {
+        self.files.iter().map(|f| f.rejected).sum()
+    }
+    pub fn duplicate_count(&self) -> u64 {
+        self.files.iter().map(|f| f.duplicates).sum()
+    }
+    pub fn skipped(&self) -> u64 {
+        self.files.iter().map(|f| f.skipped).sum()
+    }
+    /// rows read = accepted + rejected + duplicates + skipped, per file and overall.
+    pub fn identity_holds(&self) -> bool {
+        self.files
+            .iter()
+            .all(|f| f.rows_read == f.accepted + f.rejected + f.duplicates + f.skipped)
+    }
+}
+
+/// The normalised case table: one row per accepted case.
+///
+/// | column | type | meaning |
+/// |---|---|---|
+/// | id | str | case number, cleaned |
+/// | file_no, row_no | u32 | where the case was read (index into `Loaded::files`, 1-based row) |
+/// | received_at, due_at, responded_at, resolved_at | datetime[ms] | the moment; 00:00 when only a date is known |
+/// | received_has_time, due_has_time, responded_has_time, resolved_has_time | bool | a time of day was recorded |
+/// | assigned_date, accepted_date | date | dates of assignment and thụ lý |
+/// | kind, channel, status, complexity | str | codes of SPEC §3.3 (status null when blank or unknown) |
+/// | category, department | str | normalised names (blank → "Chưa phân loại" / "Chưa giao") |
+/// | satisfied | bool | rating: true satisfied, false not, null not rated |
+#[derive(Debug, Clone)]
+pub struct CaseTable {
+    pub df: DataFrame,
+}
+
+impl CaseTable {
+    pub fn len(&self) -> usize {
+        self.df.height()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.df.height() == 0
+    }
+}
+
+/// Column positions of the fields in one file.
+#[derive(Debug, Clone, Default)]
+struct ColumnMap {
+    pos: HashMap<&'static str, usize>,
+    headers: Vec<String>,
+}
+
+const READ_FIELDS: &[&str] = &[
+    "id",
+    "received_at",
+    "channel",
+    "kind",
+    "category",
+    "department",
+    "assigned_at",
+    "accepted_at",
+    "due_at",
+    "responded_at",
+    "resolved_at",
+    "status",
+    "complexity",
+    "satisfaction",
+];
+
+fn header_score(vocab: &Vocabulary, row: &dyn Row) -> usize {
+    (0..row.len())
+        .filter(|&i| match row.cell(i) {
+            Cell::Text(t) => vocab.is_known_header(&fold(t)),
+            _ => false,
+        })
+        .count()
+}
+
+fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> ColumnMap {
+    let headers: Vec<String> = (0..row.len()).map(|i| clean(&row.cell(i).to_text())).collect();
+    let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
+    let mut pos: HashMap<&'static str, usize> = HashMap::new();
+    let mut taken = vec![false; headers.len()];
+    // Names from the config win over built-in and canonical names.
+    for pass in [&vocab.config_columns, &vocab.builtin_columns] {
+        for (field, names) in pass.iter() {
+            let Some(field) = READ_FIELDS.iter().find(|f| **f == field.as_str()) else {
+                continue;
+            };
+            if pos.contains_key(field) {
+                continue;
+            }
+            // The order of names is the order of preference.
+            if let Some(i) = names
+                .iter()
+                .find_map(|n| (0..folded.len()).find(|&i| !taken[i] && &folded[i] == n))
+            {
+                pos.insert(field, i);
+                taken[i] = true;
+            }
+        }
+    }
+    ColumnMap { pos, headers }
+}
+
+/// Reasons, in Vietnamese as the Office reads them.
+mod reason {
+    pub const BLANK_ID: &str = "Thiếu mã số vụ việc";
+    pub const BLANK_RECEIVED: &str = "Thiếu ngày tiếp nhận";
+    pub const BAD_DATE: &str = "Ngày không đọc được";
+    pub const BLANK_KIND: &str = "Thiếu loại đơn";
+    pub const UNKNOWN_KIND: &str = "Loại đơn không xác định";
+    pub const RESOLVED_BEFORE: &str = "Ngày hoàn thành trước ngày tiếp nhận";
+    pub const RESPONDED_BEFORE: &str = "Ngày phản hồi trước ngày tiếp nhận";
+    pub const CLOSED_NO_DATE: &str = "Trạng thái đã kết thúc nhưng thiếu ngày hoàn thành";
+    pub const UNKNOWN_CHANNEL: &str = "Kênh tiếp nhận không xác định, tính vào \"Khác\"";
+    pub const BLANK_CHANNEL: &str = "Thiếu kênh tiếp nhận, tính vào \"Khác\"";
+    pub const UNKNOWN_STATUS: &str = "Trạng thái không xác định, coi như để trống";
+    pub const UNKNOWN_COMPLEXITY: &str = "Mức độ phức tạp không xác định, coi như không phức tạp";
+    pub const UNKNOWN_SATISFACTION: &str = "Mức độ hài lòng không xác định, coi như chưa đánh giá";
+    pub fn duplicate(first_file: &str, first_row: u32) -> String {
+        format!("Trùng mã với dòng {first_row} tệp {first_file} (đã giữ bản ghi đó)")
+    }
+}
+
+/// Column builders for the case table.
+#[derive(Default)]
+struct Builder {
+    id: Vec<String>,
+    file_no: Vec<u32>,
+    row_no: Vec<u32>,
+    received_at: Vec<i64>,
+    received_has_time: Vec<bool>,
+    due_at: Vec<Option<i64>>,
+    due_has_time: Vec<bool>,
+    responded_at: Vec<Option<i64>>,
+    responded_has_time: Vec<bool>,
+    resolved_at: Vec<Option<i64>>,
+    resolved_has_time: Vec<bool>,
+    assigned_date: Vec<Option<i32>>,
+    accepted_date: Vec<Option<i32>>,
+    kind: Vec<&'static str>,
+    channel: Vec<&'static str>,
+    status: Vec<Option<&'static str>>,
+    complexity: Vec<&'static str>,
+    category: Vec<String>,
+    department: Vec<String>,
+    satisfied: Vec<Option<bool>>,
+}
+
+fn epoch_days(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
+}
+
+fn stamp_cols(s: Option<Stamp>) -> (Option<i64>, bool) {
+    match s {
+        Some(s) => (Some(s.millis()), s.time.is_some()),
+        None => (None, false),
+    }
+}
+
+/// Interns a vocabulary code as a static string (codes are a small fixed set).
+fn code_static(code: &str, all: &'static [&'static str]) -> &'static str {
+    all.iter().copied().find(|c| *c == code).unwrap_or("other")
+}
+
+impl Builder {
+    fn finish(self) -> Result<DataFrame> {
+        let n = self.id.len();
+        let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+        let col = |s: Series| s.into_column();
+        let datetime = |name: &str, v: Vec<Option<i64>>| -> Result<Column> {
+            Ok(col(Series::new(name.into(), v).cast(&dt)?))
+        };
+        let date = |name: &str, v: Vec<Option<i32>>| -> Result<Column> {
+            Ok(col(Series::new(name.into(), v).cast(&DataType::Date)?))
+        };
+        let columns = vec![
+            col(Series::new("id".into(), self.id)),
+            col(Series::new("file_no".into(), self.file_no)),
+            col(Series::new("row_no".into(), self.row_no)),
+            col(Series::new("received_at".into(), self.received_at).cast(&dt)?),
+            col(Series::new("received_has_time".into(), self.received_has_time)),
+            datetime("due_at", self.due_at)?,
+            col(Series::new("due_has_time".into(), self.due_has_time)),
+            datetime("responded_at", self.responded_at)?,
+            col(Series::new("responded_has_time".into(), self.responded_has_time)),
+            datetime("resolved_at", self.resolved_at)?,
+            col(Series::new("resolved_has_time".into(), self.resolved_has_time)),
+            date("assigned_date", self.assigned_date)?,
+            date("accepted_date", self.accepted_date)?,
+            col(Series::new("kind".into(), self.kind)),
+            col(Series::new("channel".into(), self.channel)),
+            col(Series::new("status".into(), self.status)),
+            col(Series::new("complexity".into(), self.complexity)),
+            col(Series::new("category".into(), self.category)),
+            col(Series::new("department".into(), self.department)),
+            col(Series::new("satisfied".into(), self.satisfied)),
+        ];
+        Ok(DataFrame::new(n, columns)?)
+    }
+}
+
+/// Reads, normalises and validates every input file, in order.
+pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
+    let vocab = Vocabulary::new(cfg).map_err(Error::Runtime)?;
+    let files = input::expand_inputs(inputs)?;
+    let mut state = State {
+        vocab: &vocab,
+        cfg,
+        builder: Builder::default(),
+        seen: HashMap::new(),
+        accounts: Vec::new(),
+        rejects: Vec::new(),
+        duplicates: Vec::new(),
+        warnings: HashMap::new(),
+        warning_order: Vec::new(),
+    };
+    for path in &files {
+        state.read_file(path)?;
+    }
+    let State {
+        builder,
+        accounts,
+        rejects,
+        duplicates,
+        mut warnings,
+        warning_order,
+        ..
+    } = state;
+    let warnings = warning_order
+        .into_iter()
+        .filter_map(|k| warnings.remove(&k))
+        .collect();
+    Ok(Loaded {
+        cases: CaseTable {
+            df: builder.finish()?,
+        },
+        files: accounts,
+        rejects,
+        duplicates,
+        warnings,
+        vocab,
+    })
+}
+
+struct State<'a> {
+    vocab: &'a Vocabulary,
+    cfg: &'a Config,
+    builder: Builder,
+    /// Accepted ids (lower case) → (file index, row).
+    seen: HashMap<String, (usize, u32)>,
+    accounts: Vec<FileAccount>,
+    rejects: Vec<Issue>,
+    duplicates: Vec<Issue>,
+    warnings: HashMap<(String, String, String), Warning>,
+    warning_order: Vec<(String, String, String)>,
+}
+
+enum Verdict {
+    Skipped,
+    Rejected(Issue),
+    Duplicate(Issue),
+    Accepted,
+}
+
+impl State<'_> {
+    fn read_file(&mut self, path: &Path) -> Result<()> {
+        let file_index = self.accounts.len();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let mut account = FileAccount {
+            name: name.clone(),
+            sha256: input::sha256_file(path)?,
+            path: path.to_path_buf(),
+            ..Default::default()
+        };
+        let vocab = self.vocab;
+        let mut columns: Option<ColumnMap> = None;
+        let mut error: Option<Error> = None;
+        let score = |row: &dyn Row| header_score(vocab, row);
+        input::for_each_row(path, &self.cfg.input, &score, &mut |row_no, row| {
+            match &columns {
+                None => {
+                    if header_score(vocab, row) >= HEADER_MIN_MATCHES {
+                        let map = map_columns(vocab, row);
+                        if let Some(e) = self.check_required(path, &map) {
+                            error = Some(e);
+                            return Ok(Flow::Stop);
+                        }
+                        account.header_row = row_no;
+                        columns = Some(map);
+                    } else if row_no >= HEADER_SEARCH_ROWS {
+                        return Ok(Flow::Stop);
+                    }
+                }
+                Some(map) => {
+                    account.rows_read += 1;
+                    match self.judge(file_index, &name, row_no, row, map) {
+                        Verdict::Skipped => account.skipped += 1,
+                        Verdict::Rejected(issue) => {
+                            account.rejected += 1;
+                            self.rejects.push(issue);
+                        }
+                        Verdict::Duplicate(issue) => {
+                            account.duplicates += 1;
+                            self.duplicates.push(issue);
+                        }
+                        Verdict::Accepted => account.accepted += 1,
+                    }
+                }
+            }
+            Ok(Flow::Continue)
+        })?;
+        if let Some(e) = error {
+            return Err(e);
+        }
+        if columns.is_none() {
+            return Err(Error::file(
+                path,
+                format!(
+                    "không tìm thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu (no header row with at least {HEADER_MIN_MATCHES} known column names in the first {HEADER_SEARCH_ROWS} rows); tệp trống hoặc không phải sổ theo dõi"
+                ),
+            ));
+        }
+        self.accounts.push(account);
+        Ok(())
+    }
+
+    fn check_required(&self, path: &Path, map: &ColumnMap) -> Option<Error> {
+        let mut required = vec!["id", "received_at", "channel"];
+        if self.vocab.default_kind.is_none() {
+            required.push("kind");
+        }
+        let missing = required.into_iter().find(|f| !map.pos.contains_key(f))?;
+        let found: Vec<&str> = map
+            .headers
+            .iter()
+            .map(String::as_str)
+            .filter(|h| !h.is_empty())
+            .collect();
+        Some(Error::MissingColumn {
+            path: path.to_path_buf(),
+            field: missing.to_string(),
+            found: found.join(", "),
+        })
+    }
+
+    fn warn(&mut self, file: &str, row: u32, field: &str, value: &str, reason: &str) {
+        let key = (field.to_string(), value.to_string(), reason.to_string());
+        if let Some(w) = self.warnings.get_mut(&key) {
+            w.count += 1;
+            return;
+        }
+        self.warning_order.push(key.clone());
+        self.warnings.insert(
+            key,
+            Warning {
+                file: file.to_string(),
+                row,
+                field: field.to_string(),
+                value: value.to_string(),
+                reason: reason.to_string(),
+                count: 1,
+            },
+        );
+    }
+
+    fn judge(
+        &mut self,
+        file_index: usize,
+        file: &str,
+        row_no: u32,
+        row: &dyn Row,
+        map: &ColumnMap,
+    ) -> Verdict {
+        let cell = |field: &str| map.pos.get(field).map(|&i| row.cell(i)).unwrap_or(Cell::Empty);
+        let text = |field: &str| clean(&cell(field).to_text());
+        let issue = |field: &str, value: String, reason: &str| Issue {
+            file: file.to_string(),
+            row: row_no,
+            field: field.to_string(),
+            value,
+            reason: reason.to_string(),
+        };
+
+        // 1. Skipped: blank rows and total rows.
+        if (0..row.len()).all(|i| row.cell(i).is_blank()) {
+            return Verdict::Skipped;
+        }
+        let id = text("id");
+        if id.is_empty() {
+            let is_total = (0..row.len()).any(|i| match row.cell(i) {
+                Cell::Text(t) => {
+                    let f = fold(t);
+                    f.starts_with("tongcong") || f == "cong"
+                }
+                _ => false,
+            });
+            if is_total {
+                return Verdict::Skipped;
+            }
+            // 2. Rejected, first failing rule.
+            return Verdict::Rejected(issue("id", String::new(), reason::BLANK_ID));
+        }
+
+        let format = self.cfg.input.date_format.as_deref();
+        let received = match dates::parse_cell(cell("received_at"), format) {
+            Ok(Some(s)) => s,
+            Ok(None) => {
+                return Verdict::Rejected(issue(
+                    "received_at",
+                    String::new(),
+                    reason::BLANK_RECEIVED,
+                ));
+            }
+            Err(_) => {
+                return Verdict::Rejected(issue(
+                    "received_at",
+                    cell("received_at").to_text(),
+                    reason::BAD_DATE,
+                ));
+            }
+        };
+
+        let kind_raw = text("kind");
+        let kind = if kind_raw.is_empty() {
+            match &self.vocab.default_kind {
+                Some(k) => k.clone(),
+                None => return Verdict::Rejected(issue("kind", kind_raw, reason::BLANK_KIND)),
+            }
+        } else {
+            match self.vocab.kind.code(&kind_raw) {
+                Some(k) => k.to_string(),
+                None => return Verdict::Rejected(issue("kind", kind_raw, reason::UNKNOWN_KIND)),
+            }
+        };
+
+        let mut other = [None; 5];
+        for (slot, field) in [
+            "assigned_at",
+            "accepted_at",
+            "due_at",
+            "responded_at",
+            "resolved_at",
+        ]
+        .iter()
+        .enumerate()
+        {
+            match dates::parse_cell(cell(field), format) {
+                Ok(s) => other[slot] = s,
+                Err(_) => {
+                    return Verdict::Rejected(issue(field, cell(field).to_text(), reason::BAD_DATE));
+                }
+            }
+        }
+        let [assigned, accepted, due, responded, resolved] = other;
+        if let Some(r) = resolved
+            && r.is_before(&received)
+        {
+            return Verdict::Rejected(issue(
+                "resolved_at",
+                cell("resolved_at").to_text(),
+                reason::RESOLVED_BEFORE,
+            ));
+        }
+        if let Some(r) = responded
+            && r.is_before(&received)
+        {
+            return Verdict::Rejected(issue(
+                "responded_at",
+                cell("responded_at").to_text(),
+                reason::RESPONDED_BEFORE,
+            ));
+        }
+
+        let status_raw = text("status");
+        let status = if status_raw.is_empty() {
+            None
+        } else {
+            match self.vocab.status.code(&status_raw) {
+                Some(c) => Some(code_static(c, vocab::STATUS_CODES)),
+                None => {
+                    self.warn(file, row_no, "status", &status_raw, reason::UNKNOWN_STATUS);
+                    None
+                }
+            }
+        };
+        if status.is_some_and(|s| s != "open") && resolved.is_none() {
+            return Verdict::Rejected(issue("status", status_raw, reason::CLOSED_NO_DATE));
+        }
+
+        // 3. Duplicate of an id already accepted.
+        let key = id.to_lowercase();
+        if let Some(&(first_file, first_row)) = self.seen.get(&key) {
+            let first_name = self
+                .accounts
+                .get(first_file)
+                .map(|a| a.name.as_str())
+                .unwrap_or(file)
+                .to_string();
+            return Verdict::Duplicate(issue(
+                "id",
+                id,
+                &reason::duplicate(&first_name, first_row),
+            ));
+        }
+
+        // 4. Accepted. Warnings for values that are read with a fallback.
+        let channel_raw = text("channel");
+        let channel = if channel_raw.is_empty() {
+            self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
+            "other"
+        } else {
+            match self.vocab.channel.code(&channel_raw) {
+                Some(c) => code_static(c, vocab::CHANNEL_CODES),
+                None => {
+                    self.warn(file, row_no, "channel", &channel_raw, reason::UNKNOWN_CHANNEL);
+                    "other"
+                }
+            }
+        };
+        let complexity_raw = text("complexity");
+        let complexity = if complexity_raw.is_empty() {
+            "none"
+        } else {
+            match self.vocab.complexity.code(&complexity_raw) {
+                Some(c) => code_static(c, vocab::COMPLEXITY_CODES),
+                None => {
+                    self.warn(
+                        file,
+                        row_no,
+                        "complexity",
+                        &complexity_raw,
+                        reason::UNKNOWN_COMPLEXITY,
+                    );
+                    "none"
+                }
+            }
+        };
+        let satisfied = match cell("satisfaction") {
+            Cell::Number(n) => rating_number(n),
+            _ => {
+                let raw = text("satisfaction");
+                if raw.is_empty() {
+                    Ok(None)
+                } else if let Some(c) = self.vocab.satisfaction.code(&raw) {
+                    Ok(Some(c == "satisfied"))
+                } else if let Ok(n) = raw.replace(',', ".").parse::<f64>() {
+                    rating_number(n)
+                } else {
+                    Err(())
+                }
+            }
+        };
+        let satisfied = satisfied.unwrap_or_else(|_| {
+            let raw = text("satisfaction");
+            self.warn(file, row_no, "satisfaction", &raw, reason::UNKNOWN_SATISFACTION);
+            None
+        });
+        let category = match text("category") {
+            s if s.is_empty() => self.vocab.blank_category.clone(),
+            s => self.vocab.category.map(s),
+        };
+        let department = match text("department") {
+            s if s.is_empty() => self.vocab.blank_department.clone(),
+            s => self.vocab.department.map(s),
+        };
+
+        self.seen.insert(key, (file_index, row_no));
+        let b = &mut self.builder;
+        b.id.push(id);
+        b.file_no.push(file_index as u32);
+        b.row_no.push(row_no);
+        b.received_at.push(received.millis());
+        b.received_has_time.push(received.time.is_some());
+        let (v, t) = stamp_cols(due);
+        b.due_at.push(v);
+        b.due_has_time.push(t);
+        let (v, t) = stamp_cols(responded);
+        b.responded_at.push(v);
+        b.responded_has_time.push(t);
+        let (v, t) = stamp_cols(resolved);
+        b.resolved_at.push(v);
+        b.resolved_has_time.push(t);
+        b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
+        b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
+        b.kind.push(code_static(&kind, vocab::KIND_CODES));
+        b.channel.push(channel);
+        b.status.push(status);
+        b.complexity.push(complexity);
+        b.category.push(category);
+        b.department.push(department);
+        b.satisfied.push(satisfied);
+        Verdict::Accepted
+    }
+}
+
+/// A rating on the 1–5 scale: ≥ 4 satisfied, 1–3 not satisfied.
+fn rating_number(n: f64) -> std::result::Result<Option<bool>, ()> {
+    if (4.0..=5.0).contains(&n) {
+        Ok(Some(true))
+    } else if (1.0..4.0).contains(&n) {
+        Ok(Some(false))
+    } else {
+        Err(())
+    }
+}

@@ -1,0 +1,114 @@
+//! Text normalisation shared by every stage (SPEC §3.1): NFC, trimmed, whitespace collapsed;
+//! and the folded matching key (case-, diacritic-, punctuation- and spacing-insensitive).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC-normalises, trims and collapses every run of whitespace to one space.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The matching key of a header name or vocabulary value: no diacritics, lower case,
+/// letters and digits only ("Mã số" → "maso", "Đơn vị xử lý" → "donvixuly").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when the cleaned text is empty.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+/// Vietnamese collation key for sorting group names in reports: letters in the order of the
+/// Vietnamese alphabet (a ă â b c d đ e ê … ư v x y), tone marks as a secondary key.
+pub fn collation_key(s: &str) -> (Vec<u32>, Vec<u32>) {
+    const ALPHABET: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxyfjwz";
+    let mut primary = Vec::with_capacity(s.len());
+    let mut secondary = Vec::with_capacity(s.len());
+    for c in s.nfc().flat_map(char::to_lowercase) {
+        // Split the tone mark from the base letter (which keeps its vowel-quality mark).
+        let mut base = c;
+        let mut tone = 0u32;
+        let decomposed: Vec<char> = c.to_string().nfd().collect();
+        if decomposed.len() > 1 {
+            let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+            let kept: String = decomposed
+                .iter()
+                .filter(|m| {
+                    if let Some(i) = tones.iter().position(|t| t == *m) {
+                        tone = i as u32 + 1;
+                        false
+                    } else {
+                        true
+                    }
+                })
+                .collect();
+            base = kept.nfc().next().unwrap_or(c);
+        }
+        let p = match ALPHABET.chars().position(|a| a == base) {
+            Some(i) => 0x10_0000 + i as u32,
+            None if base.is_ascii_digit() => base as u32,
+            None => 0x20_0000 + base as u32,
+        };
+        primary.push(p);
+        secondary.push(tone);
+    }
+    (primary, secondary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_nfc_trims_and_collapses() {
+        let nfd = "Pha\u{309}n  a\u{301}nh\t kiê\u{301}n nghi\u{323} ";
+        assert_eq!(clean(nfd), "Phản ánh kiến nghị");
+        assert_eq!(clean("\u{feff}  Hải\u{a0}Phòng "), "Hải Phòng");
+        assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn fold_ignores_case_marks_punctuation() {
+        assert_eq!(fold("Mã số"), "maso");
+        assert_eq!(fold("ĐƠN VỊ XỬ LÝ"), "donvixuly");
+        assert_eq!(fold("Cổng TTĐT"), "congttdt");
+        assert_eq!(fold("Ngày nhận (đơn)"), "ngaynhandon");
+        assert_eq!(fold("Pha\u{309}n a\u{301}nh"), fold("PHẢN ÁNH"));
+    }
+
+    #[test]
+    fn collation_puts_d_stroke_after_d_and_before_e() {
+        let mut v = vec!["Đất đai", "Môi trường", "An ninh", "Dân số", "Ẩm thực", "Lao động"];
+        v.sort_by_key(|s| collation_key(s));
+        assert_eq!(
+            v,
+            vec!["An ninh", "Ẩm thực", "Dân số", "Đất đai", "Lao động", "Môi trường"]
+        );
+    }
+}
