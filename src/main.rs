@@ -15,8 +15,9 @@ mod log;
 mod figures;
 mod normalize;
 mod pipeline;
+mod render;
 mod scorecard;
-// mod sample;
+mod sample;
 mod text;
 
 use clap::Parser;
@@ -39,7 +40,7 @@ fn main() {
     let result = match &cli.command {
         cli::Command::Report(a) => cmd::report::run(a, &log),
         cli::Command::Validate(a) => cmd::validate::run(a, &log),
-        cli::Command::Sample(_a) => todo!(),
+        cli::Command::Sample(a) => cmd::sample::run(a, &log),
         cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
     };
     match result {

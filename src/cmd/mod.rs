@@ -2,7 +2,7 @@
 
 pub mod calendar;
 pub mod report;
-// pub mod sample;
+pub mod sample;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -1,8 +1,170 @@
-//! `pakn-report report`.
-use crate::cli::ReportArgs;
-use crate::error::{Error, Result};
-use crate::log::Log;
+//! `pakn-report report`: the reports of one period.
 
-pub fn run(_args: &ReportArgs, _log: &Log) -> Result<i32> {
-    Err(Error::Runtime("report: not implemented yet".into()))
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use crate::calendar::period::{Mode, Period};
+use crate::cli::ReportArgs;
+use crate::config::Config;
+use crate::error::{EXIT_OK, EXIT_REJECTED, Error, Result};
+use crate::figures;
+use crate::log::Log;
+use crate::pipeline;
+use crate::render::agency::Agency;
+use crate::render::{self, ReportContext, json as summary_json};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutFormat {
+    Xlsx,
+    Pdf,
+    Json,
+}
+
+pub fn parse_formats(s: &str) -> Result<Vec<OutFormat>> {
+    let mut out = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let f = match part.to_ascii_lowercase().as_str() {
+            "xlsx" => OutFormat::Xlsx,
+            "pdf" => OutFormat::Pdf,
+            "json" => OutFormat::Json,
+            other => {
+                return Err(Error::Usage(format!(
+                    "--format: '{other}' không hợp lệ; dùng xlsx, pdf, json (unknown format)"
+                )));
+            }
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Usage("--format trống (no format given)".into()));
+    }
+    Ok(out)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
+    let formats = parse_formats(&args.format)?;
+    let (cfg, cfg_text) = Config::load(args.config.as_deref())?;
+    let as_of = match &args.as_of {
+        Some(s) => super::parse_date_arg("--as-of", s)?,
+        None => today(),
+    };
+    let mode = if args.calendar_months || cfg.period.mode.as_deref() == Some("calendar") {
+        Mode::Calendar
+    } else {
+        Mode::Cutoff
+    };
+    let period = Period::parse(&args.period, mode, as_of)?;
+    let inputs = super::default_inputs(&args.inputs);
+
+    log.progress("đọc dữ liệu (reading inputs)");
+    let mut prepared = pipeline::prepare(&inputs, &cfg)?;
+    // The period's years and the comparison years use the same calendar.
+    let previous = period.previous();
+    let last_year = period.same_period_last_year();
+    for y in prepared.computed_years() {
+        log.warn(&format!(
+            "năm {y} chưa có lịch nghỉ chính thức trong bảng; ngày nghỉ được tính theo luật và âm lịch (no official holiday table for {y}: computed from the law)"
+        ));
+    }
+    let _ = &mut prepared;
+    let loaded = &prepared.loaded;
+
+    log.progress("tính số liệu (computing figures)");
+    let figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
+    let prev_figs = figures::compute(&loaded.cases, &loaded.vocab, &previous)?;
+    let ly_figs = figures::compute(&loaded.cases, &loaded.vocab, &last_year)?;
+
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reports").join(&period.slug));
+    std::fs::create_dir_all(&out_dir).map_err(|e| {
+        Error::file(
+            &out_dir,
+            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
+        )
+    })?;
+
+    let monthly = figures::monthly(&loaded.cases, &period)?;
+    let late = figures::late_cases(&loaded.cases, &period)?;
+    let agency = Agency::from_config(&cfg);
+    let ctx = ReportContext {
+        period: &period,
+        as_of,
+        figures: &figs,
+        previous: (&previous, &prev_figs.totals),
+        last_year: (&last_year, &ly_figs.totals),
+        monthly: &monthly,
+        late: &late,
+        loaded,
+        scorecard: None,
+        agency: &agency,
+        privacy_min_cell: cfg.privacy.min_cell,
+    };
+
+    let input = super::validate::input_json(loaded);
+    let summary = summary_json::summary(
+        &period,
+        input,
+        &figs,
+        (&previous, &prev_figs.totals),
+        (&last_year, &ly_figs.totals),
+        json!({}),
+    );
+    let mut written: Vec<String> = Vec::new();
+    for f in &formats {
+        match f {
+            OutFormat::Json => {
+                render::write_atomic(&out_dir, "summary.json", &summary_json::to_bytes(&summary))?;
+                written.push("summary.json".into());
+            }
+            OutFormat::Xlsx => {
+                log.progress("ghi bảng tính (writing workbook)");
+                let name = format!("bao-cao-pakn-{}.xlsx", period.slug);
+                render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
+                written.push(name);
+            }
+            OutFormat::Pdf => {
+                log.progress("ghi báo cáo PDF (writing PDF)");
+                let name = format!("bao-cao-pakn-{}.pdf", period.slug);
+                render::write_atomic(&out_dir, &name, &render::pdf::render(&ctx)?)?;
+                written.push(name);
+            }
+        }
+    }
+    render::manifest::write(&out_dir, &cfg_text, &period, as_of, &loaded.files, &written)?;
+
+    let t = &figs.totals;
+    log.info(&super::validate::accounting_line(loaded));
+    log.info(&format!(
+        "{}: {} → {}. Kỳ trước chuyển sang {}, tiếp nhận {}, đã giải quyết {} (đúng hạn {}, quá hạn {}), chuyển kỳ sau {} (quá hạn {}); tỷ lệ đúng hạn {}.",
+        period.label,
+        period.start.format("%d/%m/%Y"),
+        period.end.format("%d/%m/%Y"),
+        t.carried_over,
+        t.received,
+        t.resolved,
+        t.resolved_on_time,
+        t.resolved_late,
+        t.pending,
+        t.pending_overdue,
+        t.on_time_rate
+            .map(|r| format!("{:.1}%", r * 100.0))
+            .unwrap_or_else(|| "—".into())
+    ));
+    log.info(&format!("Đã ghi (written) {}: {}", out_dir.display(), written.join(", ")));
+    Ok(if args.strict && loaded.rejected() > 0 {
+        EXIT_REJECTED
+    } else {
+        EXIT_OK
+    })
 }

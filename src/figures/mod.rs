@@ -124,12 +124,14 @@ impl Reader<'_> {
         Ok(self.f(name, i)?.unwrap_or(0.0).round() as u64)
     }
     fn stats(&self, prefix: &str, i: usize) -> Result<Stats> {
+        // Rounded to 6 decimals: the engine's summation order leaves noise in the last digits.
+        let r = |v: Option<f64>| v.map(|v| (v * 1e6).round() / 1e6);
         Ok(Stats {
             count: self.n(&format!("{prefix}_count"), i)?,
-            mean: self.f(&format!("{prefix}_mean"), i)?,
-            median: self.f(&format!("{prefix}_median"), i)?,
-            p90: self.f(&format!("{prefix}_p90"), i)?,
-            max: self.f(&format!("{prefix}_max"), i)?,
+            mean: r(self.f(&format!("{prefix}_mean"), i)?),
+            median: r(self.f(&format!("{prefix}_median"), i)?),
+            p90: r(self.f(&format!("{prefix}_p90"), i)?),
+            max: r(self.f(&format!("{prefix}_max"), i)?),
         })
     }
     fn figures(&self, i: usize) -> Result<Figures> {
@@ -246,6 +248,66 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
         by_department: by.next().unwrap_or_default(),
         by_category: by.next().unwrap_or_default(),
     })
+}
+
+/// The totals of a period.
+pub fn totals(cases: &CaseTable, period: &Period) -> Result<Figures> {
+    if cases.is_empty() {
+        return Ok(Figures::default());
+    }
+    Ok(grouped(cases, period, "'total'")?
+        .into_iter()
+        .next()
+        .map(|(_, f)| f)
+        .unwrap_or_default())
+}
+
+/// One month of the trend chart.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MonthPoint {
+    /// "5/2026"
+    pub label: String,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+    pub received: u64,
+    pub resolved: u64,
+    pub on_time_rate: Option<f64>,
+}
+
+/// Received and resolved in each of the 12 months up to the month holding `period.end`, with the
+/// months of the period's mode (15th → 14th in cut-off mode).
+pub fn monthly(cases: &CaseTable, period: &Period) -> Result<Vec<MonthPoint>> {
+    use crate::calendar::period::Span;
+    use chrono::Datelike;
+    // The month holding the period end: in cut-off mode the 15th starts the next month.
+    let (mut y, mut m) = (period.end.year(), period.end.month());
+    if period.mode == crate::calendar::period::Mode::Cutoff && period.end.day() >= 15 {
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    let mut months = Vec::with_capacity(12);
+    for _ in 0..12 {
+        months.push(Period::new(Span::Month { year: y, month: m }, period.mode));
+        (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+    }
+    months.reverse();
+    months
+        .into_iter()
+        .map(|p| {
+            let f = totals(cases, &p)?;
+            let (yy, mm) = match p.span {
+                Span::Month { year, month } => (year, month),
+                _ => (0, 0),
+            };
+            Ok(MonthPoint {
+                label: format!("{mm}/{yy}"),
+                start: p.start,
+                end: p.end,
+                received: f.received,
+                resolved: f.resolved,
+                on_time_rate: f.on_time_rate,
+            })
+        })
+        .collect()
 }
 
 /// A case behind a figure, for the Quá hạn list and the scorecard.
