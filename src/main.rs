@@ -10,14 +10,14 @@ mod cli;
 mod cmd;
 mod config;
 mod error;
+mod figures;
 mod input;
 mod log;
-mod figures;
 mod normalize;
 mod pipeline;
 mod render;
-mod scorecard;
 mod sample;
+mod scorecard;
 mod text;
 
 use clap::Parser;

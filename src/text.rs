@@ -6,6 +6,20 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC-normalises, trims and collapses every run of whitespace to one space.
 pub fn clean(s: &str) -> String {
+    // Fast path: most values are already clean (ASCII or NFC, single spaces, trimmed).
+    let tidy = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{200b}');
+    if tidy
+        && (s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
@@ -41,7 +55,8 @@ pub fn fold(s: &str) -> String {
 
 /// True when the cleaned text is empty.
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+    s.chars()
+        .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 
 /// Vietnamese collation key for sorting group names in reports: letters in the order of the
@@ -104,11 +119,25 @@ mod tests {
 
     #[test]
     fn collation_puts_d_stroke_after_d_and_before_e() {
-        let mut v = vec!["Đất đai", "Môi trường", "An ninh", "Dân số", "Ẩm thực", "Lao động"];
+        let mut v = vec![
+            "Đất đai",
+            "Môi trường",
+            "An ninh",
+            "Dân số",
+            "Ẩm thực",
+            "Lao động",
+        ];
         v.sort_by_key(|s| collation_key(s));
         assert_eq!(
             v,
-            vec!["An ninh", "Ẩm thực", "Dân số", "Đất đai", "Lao động", "Môi trường"]
+            vec![
+                "An ninh",
+                "Ẩm thực",
+                "Dân số",
+                "Đất đai",
+                "Lao động",
+                "Môi trường"
+            ]
         );
     }
 }

@@ -81,7 +81,10 @@ impl Rules {
 
     /// The rule in force for a kind on the receipt date (the earliest one before any took effect).
     pub fn rule_for(&self, kind: &str, received: NaiveDate) -> Option<&Rule> {
-        let mut candidates = self.rules.iter().filter(|r| r.kinds.iter().any(|k| k == kind));
+        let mut candidates = self
+            .rules
+            .iter()
+            .filter(|r| r.kinds.iter().any(|k| k == kind));
         let first = candidates.clone().next();
         candidates.rfind(|r| r.from <= received).or(first)
     }
@@ -131,11 +134,13 @@ fn epoch_days(d: NaiveDate) -> i32 {
 fn last_instant(date: NaiveDate, time: Option<NaiveTime>) -> i64 {
     match time {
         Some(t) => date.and_time(t).and_utc().timestamp_millis(),
-        None => (date + Duration::days(1))
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .timestamp_millis()
-            - 1,
+        None => {
+            (date + Duration::days(1))
+                .and_time(NaiveTime::MIN)
+                .and_utc()
+                .timestamp_millis()
+                - 1
+        }
     }
 }
 

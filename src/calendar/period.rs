@@ -207,7 +207,13 @@ impl Period {
             "previous-quarter" => {
                 let (mut y, mut q) = (as_of.year(), (as_of.month() - 1) / 3 + 1);
                 loop {
-                    let p = Period::new(Span::Quarter { year: y, quarter: q }, mode);
+                    let p = Period::new(
+                        Span::Quarter {
+                            year: y,
+                            quarter: q,
+                        },
+                        mode,
+                    );
                     if p.end < as_of {
                         return Ok(p);
                     }
@@ -279,7 +285,13 @@ impl Period {
                 } else {
                     (year, quarter - 1)
                 };
-                Period::new(Span::Quarter { year: y, quarter: q }, self.mode)
+                Period::new(
+                    Span::Quarter {
+                        year: y,
+                        quarter: q,
+                    },
+                    self.mode,
+                )
             }
             Span::Half { year, half } => {
                 let (y, h) = if half == 1 { (year - 1, 2) } else { (year, 1) };
@@ -418,8 +430,18 @@ mod tests {
 
     #[test]
     fn bad_periods_are_usage_errors() {
-        for s in ["2026-13", "2026-Q5", "26-05", "May 2026", "2026-05-14..2026-04-15", ""] {
-            assert!(Period::parse(s, Mode::Cutoff, d(2026, 6, 15)).is_err(), "{s}");
+        for s in [
+            "2026-13",
+            "2026-Q5",
+            "26-05",
+            "May 2026",
+            "2026-05-14..2026-04-15",
+            "",
+        ] {
+            assert!(
+                Period::parse(s, Mode::Cutoff, d(2026, 6, 15)).is_err(),
+                "{s}"
+            );
         }
     }
 }

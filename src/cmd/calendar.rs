@@ -45,7 +45,12 @@ pub fn run(args: &CalendarArgs, log: &Log) -> Result<i32> {
     }
     println!("\nNgày nghỉ (days off):");
     for h in &off {
-        println!("  {}  {:<9} {}", h.date.format("%d/%m/%Y"), thu(h.date), h.name);
+        println!(
+            "  {}  {:<9} {}",
+            h.date.format("%d/%m/%Y"),
+            thu(h.date),
+            h.name
+        );
     }
     if !work.is_empty() {
         println!("\nNgày làm bù (make-up working days):");

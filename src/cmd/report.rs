@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use crate::calendar::period::{Mode, Period};
 use crate::cli::ReportArgs;
@@ -14,6 +13,7 @@ use crate::log::Log;
 use crate::pipeline;
 use crate::render::agency::Agency;
 use crate::render::{self, ReportContext, json as summary_json};
+use crate::scorecard;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,9 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let monthly = figures::monthly(&loaded.cases, &period)?;
     let late = figures::late_cases(&loaded.cases, &period)?;
     let agency = Agency::from_config(&cfg);
+    let criteria = scorecard::Criteria::load(&cfg)?;
+    let scores = scorecard::evaluate(&criteria, &figs, &late, &cfg.scorecard.manual)
+        .map_err(Error::Runtime)?;
     let ctx = ReportContext {
         period: &period,
         as_of,
@@ -106,7 +109,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         monthly: &monthly,
         late: &late,
         loaded,
-        scorecard: None,
+        scorecard: Some(&scores),
         agency: &agency,
         privacy_min_cell: cfg.privacy.min_cell,
     };
@@ -118,7 +121,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         &figs,
         (&previous, &prev_figs.totals),
         (&last_year, &ly_figs.totals),
-        json!({}),
+        scorecard::to_json(&scores),
     );
     let mut written: Vec<String> = Vec::new();
     for f in &formats {
@@ -146,6 +149,10 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let t = &figs.totals;
     log.info(&super::validate::accounting_line(loaded));
     log.info(&format!(
+        "Chấm điểm \"Công sở thân thiện\": {} / {} điểm — {}",
+        scores.agency.points, scores.agency.max_points, scores.agency.rating
+    ));
+    log.info(&format!(
         "{}: {} → {}. Kỳ trước chuyển sang {}, tiếp nhận {}, đã giải quyết {} (đúng hạn {}, quá hạn {}), chuyển kỳ sau {} (quá hạn {}); tỷ lệ đúng hạn {}.",
         period.label,
         period.start.format("%d/%m/%Y"),
@@ -161,7 +168,11 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             .map(|r| format!("{:.1}%", r * 100.0))
             .unwrap_or_else(|| "—".into())
     ));
-    log.info(&format!("Đã ghi (written) {}: {}", out_dir.display(), written.join(", ")));
+    log.info(&format!(
+        "Đã ghi (written) {}: {}",
+        out_dir.display(),
+        written.join(", ")
+    ));
     Ok(if args.strict && loaded.rejected() > 0 {
         EXIT_REJECTED
     } else {

@@ -15,7 +15,9 @@ pub fn run(args: &SampleArgs, log: &Log) -> Result<i32> {
         None => chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
     };
     if to < from {
-        return Err(Error::Usage("--to trước --from (--to is before --from)".into()));
+        return Err(Error::Usage(
+            "--to trước --from (--to is before --from)".into(),
+        ));
     }
     let style = match args.style.as_str() {
         "register" => SampleStyle::Register,

@@ -10,6 +10,8 @@ use crate::normalize::{self, Loaded};
 
 pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let (cfg, _) = Config::load(args.config.as_deref())?;
+    // A bad criteria file is reported now rather than at the monthly run.
+    crate::scorecard::Criteria::load(&cfg)?;
     let inputs = super::default_inputs(&args.inputs);
     let loaded = normalize::load(&inputs, &cfg)?;
     if args.json {
@@ -63,11 +65,28 @@ pub fn accounting_line(l: &Loaded) -> String {
 }
 
 fn print_text(l: &Loaded) {
-    println!("Tệp / file\tdòng đọc\thợp lệ\tbị loại\ttrùng\tbỏ qua");
+    let w = l
+        .files
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    println!(
+        "{:<w$}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
+        "Tệp / file", "dòng đọc", "hợp lệ", "bị loại", "trùng", "bỏ qua"
+    );
     for f in &l.files {
+        let pad = w - f.name.chars().count();
         println!(
-            "{}\t{}\t{}\t{}\t{}\t{}",
-            f.name, f.rows_read, f.accepted, f.rejected, f.duplicates, f.skipped
+            "{}{}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
+            f.name,
+            " ".repeat(pad),
+            f.rows_read,
+            f.accepted,
+            f.rejected,
+            f.duplicates,
+            f.skipped
         );
     }
     println!("{}", accounting_line(l));

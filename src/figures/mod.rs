@@ -84,16 +84,26 @@ pub struct PeriodFigures {
 pub const DIMENSIONS: &[&str] = &["kind", "channel", "department", "category"];
 
 fn ratio(a: u64, b: u64) -> Option<f64> {
-    if b == 0 { None } else { Some(a as f64 / b as f64) }
+    if b == 0 {
+        None
+    } else {
+        Some(a as f64 / b as f64)
+    }
 }
 
 /// Fills the placeholders of a query for a period.
 pub fn bind(sql: &str, period: &Period, group: &str) -> String {
     let end_instant = format!("{} 23:59:59.999", period.end.format("%Y-%m-%d"));
     sql.replace("{group}", group)
-        .replace("{start}", &format!("DATE '{}'", period.start.format("%Y-%m-%d")))
+        .replace(
+            "{start}",
+            &format!("DATE '{}'", period.start.format("%Y-%m-%d")),
+        )
         .replace("{end_instant}", &format!("TIMESTAMP '{end_instant}'"))
-        .replace("{end}", &format!("DATE '{}'", period.end.format("%Y-%m-%d")))
+        .replace(
+            "{end}",
+            &format!("DATE '{}'", period.end.format("%Y-%m-%d")),
+        )
 }
 
 fn context(cases: &CaseTable) -> SQLContext {
@@ -377,7 +387,9 @@ pub fn late_cases(cases: &CaseTable, period: &Period) -> Result<Vec<CaseRef>> {
             received: received[i].unwrap_or(epoch),
             deadline: deadline_i,
             resolved: resolved[i],
-            days_overdue: deadline_i.map(|d| (upto - d).num_days().max(0)).unwrap_or(0),
+            days_overdue: deadline_i
+                .map(|d| (upto - d).num_days().max(0))
+                .unwrap_or(0),
             reason: reason_i.into(),
         });
     }

@@ -35,7 +35,12 @@ fn fixture() -> (tempfile::TempDir, Prepared) {
 }
 
 fn period(s: &str, mode: Mode) -> Period {
-    Period::parse(s, mode, chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap()
+    Period::parse(
+        s,
+        mode,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap()
 }
 
 fn close(a: Option<f64>, b: f64) -> bool {

@@ -125,9 +125,11 @@ pub fn parse_text(t: &str, format: Option<&str>) -> Result<Stamp, DateError> {
 }
 
 fn format_has_time(fmt: &str) -> bool {
-    ["%H", "%I", "%M", "%S", "%T", "%R", "%r", "%X", "%k", "%l", "%c", "%+"]
-        .iter()
-        .any(|s| fmt.contains(s))
+    [
+        "%H", "%I", "%M", "%S", "%T", "%R", "%r", "%X", "%k", "%l", "%c", "%+",
+    ]
+    .iter()
+    .any(|s| fmt.contains(s))
 }
 
 fn with_format(t: &str, fmt: &str) -> Option<Stamp> {
@@ -140,14 +142,20 @@ fn with_format(t: &str, fmt: &str) -> Option<Stamp> {
         }
         // The same format without its time part, for date-only cells of the same export.
         let date_part = fmt.split_whitespace().next().unwrap_or(fmt);
-        return NaiveDate::parse_from_str(t, date_part).ok().map(Stamp::date);
+        return NaiveDate::parse_from_str(t, date_part)
+            .ok()
+            .map(Stamp::date);
     }
     NaiveDate::parse_from_str(t, fmt).ok().map(Stamp::date)
 }
 
 /// Parses up to `max` ASCII digits; returns the value, the digit count and the rest.
 fn digits(s: &[u8], max: usize) -> Option<(u32, usize, &[u8])> {
-    let n = s.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+    let n = s
+        .iter()
+        .take(max)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if n == 0 {
         return None;
     }
@@ -311,7 +319,10 @@ mod tests {
         assert_eq!(parse_text("46156", None).unwrap().date, d(2026, 5, 14));
         assert!(from_serial(-3.0).is_err());
         assert_eq!(
-            parse_cell(Cell::Number(46156.0), None).unwrap().unwrap().date,
+            parse_cell(Cell::Number(46156.0), None)
+                .unwrap()
+                .unwrap()
+                .date,
             d(2026, 5, 14)
         );
     }

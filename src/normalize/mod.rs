@@ -132,22 +132,13 @@ struct ColumnMap {
     headers: Vec<String>,
 }
 
-const READ_FIELDS: &[&str] = &[
-    "id",
-    "received_at",
-    "channel",
-    "kind",
-    "category",
-    "department",
-    "assigned_at",
-    "accepted_at",
-    "due_at",
-    "responded_at",
-    "resolved_at",
-    "status",
-    "complexity",
-    "satisfaction",
-];
+/// The fields read from a file: every field of SPEC §3.2 but the personal-data ones.
+fn read_field(name: &str) -> Option<&'static str> {
+    crate::config::FIELD_NAMES
+        .iter()
+        .copied()
+        .find(|f| *f == name && *f != "personal")
+}
 
 fn header_score(vocab: &Vocabulary, row: &dyn Row) -> usize {
     (0..row.len())
@@ -159,17 +150,19 @@ fn header_score(vocab: &Vocabulary, row: &dyn Row) -> usize {
 }
 
 fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> ColumnMap {
-    let headers: Vec<String> = (0..row.len()).map(|i| clean(&row.cell(i).to_text())).collect();
+    let headers: Vec<String> = (0..row.len())
+        .map(|i| clean(&row.cell(i).to_text()))
+        .collect();
     let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
     let mut pos: HashMap<&'static str, usize> = HashMap::new();
     let mut taken = vec![false; headers.len()];
     // Names from the config win over built-in and canonical names.
     for pass in [&vocab.config_columns, &vocab.builtin_columns] {
         for (field, names) in pass.iter() {
-            let Some(field) = READ_FIELDS.iter().find(|f| **f == field.as_str()) else {
+            let Some(field) = read_field(field) else {
                 continue;
             };
-            if pos.contains_key(field) {
+            if pos.contains_key(&field) {
                 continue;
             }
             // The order of names is the order of preference.
@@ -262,13 +255,22 @@ impl Builder {
             col(Series::new("file_no".into(), self.file_no)),
             col(Series::new("row_no".into(), self.row_no)),
             col(Series::new("received_at".into(), self.received_at).cast(&dt)?),
-            col(Series::new("received_has_time".into(), self.received_has_time)),
+            col(Series::new(
+                "received_has_time".into(),
+                self.received_has_time,
+            )),
             datetime("due_at", self.due_at)?,
             col(Series::new("due_has_time".into(), self.due_has_time)),
             datetime("responded_at", self.responded_at)?,
-            col(Series::new("responded_has_time".into(), self.responded_has_time)),
+            col(Series::new(
+                "responded_has_time".into(),
+                self.responded_has_time,
+            )),
             datetime("resolved_at", self.resolved_at)?,
-            col(Series::new("resolved_has_time".into(), self.resolved_has_time)),
+            col(Series::new(
+                "resolved_has_time".into(),
+                self.resolved_has_time,
+            )),
             date("assigned_date", self.assigned_date)?,
             date("accepted_date", self.accepted_date)?,
             col(Series::new("kind".into(), self.kind)),
@@ -458,7 +460,12 @@ impl State<'_> {
         row: &dyn Row,
         map: &ColumnMap,
     ) -> Verdict {
-        let cell = |field: &str| map.pos.get(field).map(|&i| row.cell(i)).unwrap_or(Cell::Empty);
+        let cell = |field: &str| {
+            map.pos
+                .get(field)
+                .map(|&i| row.cell(i))
+                .unwrap_or(Cell::Empty)
+        };
         let text = |field: &str| clean(&cell(field).to_text());
         let issue = |field: &str, value: String, reason: &str| Issue {
             file: file.to_string(),
@@ -534,7 +541,11 @@ impl State<'_> {
             match dates::parse_cell(cell(field), format) {
                 Ok(s) => other[slot] = s,
                 Err(_) => {
-                    return Verdict::Rejected(issue(field, cell(field).to_text(), reason::BAD_DATE));
+                    return Verdict::Rejected(issue(
+                        field,
+                        cell(field).to_text(),
+                        reason::BAD_DATE,
+                    ));
                 }
             }
         }
@@ -583,11 +594,7 @@ impl State<'_> {
                 .map(|a| a.name.as_str())
                 .unwrap_or(file)
                 .to_string();
-            return Verdict::Duplicate(issue(
-                "id",
-                id,
-                &reason::duplicate(&first_name, first_row),
-            ));
+            return Verdict::Duplicate(issue("id", id, &reason::duplicate(&first_name, first_row)));
         }
 
         // 4. Accepted. Warnings for values that are read with a fallback.
@@ -599,7 +606,13 @@ impl State<'_> {
             match self.vocab.channel.code(&channel_raw) {
                 Some(c) => code_static(c, vocab::CHANNEL_CODES),
                 None => {
-                    self.warn(file, row_no, "channel", &channel_raw, reason::UNKNOWN_CHANNEL);
+                    self.warn(
+                        file,
+                        row_no,
+                        "channel",
+                        &channel_raw,
+                        reason::UNKNOWN_CHANNEL,
+                    );
                     "other"
                 }
             }
@@ -639,7 +652,13 @@ impl State<'_> {
         };
         let satisfied = satisfied.unwrap_or_else(|_| {
             let raw = text("satisfaction");
-            self.warn(file, row_no, "satisfaction", &raw, reason::UNKNOWN_SATISFACTION);
+            self.warn(
+                file,
+                row_no,
+                "satisfaction",
+                &raw,
+                reason::UNKNOWN_SATISFACTION,
+            );
             None
         });
         let category = match text("category") {

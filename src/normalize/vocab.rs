@@ -198,12 +198,7 @@ impl Vocabulary {
             blank_category: shipped.blank["category"].clone(),
             blank_department: shipped.blank["department"].clone(),
             kind,
-            channel: CodeVocab::build(
-                &shipped.channel,
-                CHANNEL_CODES,
-                &vocab.channel,
-                "channel",
-            )?,
+            channel: CodeVocab::build(&shipped.channel, CHANNEL_CODES, &vocab.channel, "channel")?,
             status: CodeVocab::build(&shipped.status, STATUS_CODES, &vocab.status, "status")?,
             complexity: CodeVocab::build(
                 &shipped.complexity,
@@ -252,7 +247,10 @@ mod tests {
         assert_eq!(v.channel.code("Zalo"), None);
         assert_eq!(v.status.code("Đã chuyển đơn"), Some("transferred_out"));
         assert_eq!(v.complexity.code("Đặc biệt phức tạp"), Some("very_complex"));
-        assert_eq!(v.satisfaction.code("Rất không hài lòng"), Some("not_satisfied"));
+        assert_eq!(
+            v.satisfaction.code("Rất không hài lòng"),
+            Some("not_satisfied")
+        );
     }
 
     #[test]

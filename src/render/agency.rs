@@ -54,8 +54,9 @@ mod tests {
         let a = Agency::from_config(&Config::default());
         assert_eq!(a.name, "BAN QUẢN LÝ KHU KINH TẾ HẢI PHÒNG");
         assert_eq!(a.signer_authority, "KT. TRƯỞNG BAN");
-        let cfg = Config::parse("[agency]\nsigner_name = \"Nguyễn Văn Ký\"\nplace = \"Hải Dương\"\n")
-            .unwrap();
+        let cfg =
+            Config::parse("[agency]\nsigner_name = \"Nguyễn Văn Ký\"\nplace = \"Hải Dương\"\n")
+                .unwrap();
         let a = Agency::from_config(&cfg);
         assert_eq!(a.signer_name, "Nguyễn Văn Ký");
         assert_eq!(a.place, "Hải Dương");
