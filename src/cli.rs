@@ -31,6 +31,16 @@ pub enum Command {
     Sample(SampleArgs),
     /// Print the holidays and working days of a year.
     Calendar(CalendarArgs),
+    /// Re-check the hashes in a report folder's manifest.json.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The report folder (holding manifest.json).
+    pub dir: PathBuf,
+    /// The input files, to check them too.
+    pub inputs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

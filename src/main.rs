@@ -42,6 +42,7 @@ fn main() {
         cli::Command::Validate(a) => cmd::validate::run(a, &log),
         cli::Command::Sample(a) => cmd::sample::run(a, &log),
         cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
+        cli::Command::Verify(a) => cmd::verify::run(a, &log),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod report;
 pub mod sample;
 pub mod validate;
+pub mod verify;
 
 use std::path::PathBuf;
 

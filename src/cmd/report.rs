@@ -66,7 +66,15 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let inputs = super::default_inputs(&args.inputs);
 
     log.progress("đọc dữ liệu (reading inputs)");
+    let clock = std::time::Instant::now();
+    let mut lap = clock;
+    let mut phase = |name: &str| {
+        let now = std::time::Instant::now();
+        log.debug(&format!("phase {name} {:.3}", (now - lap).as_secs_f64()));
+        lap = now;
+    };
     let mut prepared = pipeline::prepare(&inputs, &cfg)?;
+    phase("read");
     // The period's years and the comparison years use the same calendar.
     let previous = period.previous();
     let last_year = period.same_period_last_year();
@@ -82,6 +90,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
     let prev_figs = figures::compute(&loaded.cases, &loaded.vocab, &previous)?;
     let ly_figs = figures::compute(&loaded.cases, &loaded.vocab, &last_year)?;
+    phase("figures");
 
     let out_dir = args
         .out
@@ -123,28 +132,34 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         (&last_year, &ly_figs.totals),
         scorecard::to_json(&scores),
     );
+    phase("scorecard");
     let mut written: Vec<String> = Vec::new();
     for f in &formats {
         match f {
             OutFormat::Json => {
                 render::write_atomic(&out_dir, "summary.json", &summary_json::to_bytes(&summary))?;
                 written.push("summary.json".into());
+                phase("json");
             }
             OutFormat::Xlsx => {
                 log.progress("ghi bảng tính (writing workbook)");
                 let name = format!("bao-cao-pakn-{}.xlsx", period.slug);
                 render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
                 written.push(name);
+                phase("xlsx");
             }
             OutFormat::Pdf => {
                 log.progress("ghi báo cáo PDF (writing PDF)");
                 let name = format!("bao-cao-pakn-{}.pdf", period.slug);
                 render::write_atomic(&out_dir, &name, &render::pdf::render(&ctx)?)?;
                 written.push(name);
+                phase("pdf");
             }
         }
     }
     render::manifest::write(&out_dir, &cfg_text, &period, as_of, &loaded.files, &written)?;
+    phase("manifest");
+    log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));
 
     let t = &figs.totals;
     log.info(&super::validate::accounting_line(loaded));

@@ -299,6 +299,7 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
         duplicates: Vec::new(),
         warnings: HashMap::new(),
         warning_order: Vec::new(),
+        memo: HashMap::new(),
     };
     for path in &files {
         state.read_file(path)?;
@@ -339,6 +340,20 @@ struct State<'a> {
     duplicates: Vec<Issue>,
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
+    /// Memo of vocabulary lookups: (field, cleaned value) → code or canonical name.
+    memo: HashMap<(Field, String), Option<String>>,
+}
+
+/// The vocabularies a value is looked up in (the lookups are memoised per distinct value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Kind,
+    Status,
+    Channel,
+    Complexity,
+    Satisfaction,
+    Category,
+    Department,
 }
 
 enum Verdict {
@@ -349,6 +364,39 @@ enum Verdict {
 }
 
 impl State<'_> {
+    /// The code of a cleaned value in a coded vocabulary (memoised).
+    fn code(&mut self, field: Field, value: &str) -> Option<String> {
+        if let Some(hit) = self.memo.get(&(field, value.to_string())) {
+            return hit.clone();
+        }
+        let v = match field {
+            Field::Kind => &self.vocab.kind,
+            Field::Status => &self.vocab.status,
+            Field::Channel => &self.vocab.channel,
+            Field::Complexity => &self.vocab.complexity,
+            _ => &self.vocab.satisfaction,
+        };
+        let code = v.code(value).map(str::to_string);
+        self.memo.insert((field, value.to_string()), code.clone());
+        code
+    }
+
+    /// The canonical name of a department or category value (memoised).
+    fn mapped(&mut self, field: Field, value: String) -> String {
+        let key = (field, value);
+        if let Some(Some(hit)) = self.memo.get(&key) {
+            return hit.clone();
+        }
+        let map = if field == Field::Category {
+            &self.vocab.category
+        } else {
+            &self.vocab.department
+        };
+        let name = map.map(key.1.clone());
+        self.memo.insert(key, Some(name.clone()));
+        name
+    }
+
     fn read_file(&mut self, path: &Path) -> Result<()> {
         let file_index = self.accounts.len();
         let name = path
@@ -466,7 +514,10 @@ impl State<'_> {
                 .map(|&i| row.cell(i))
                 .unwrap_or(Cell::Empty)
         };
-        let text = |field: &str| clean(&cell(field).to_text());
+        let text = |field: &str| match cell(field) {
+            Cell::Text(t) => clean(t),
+            c => clean(&c.to_text()),
+        };
         let issue = |field: &str, value: String, reason: &str| Issue {
             file: file.to_string(),
             row: row_no,
@@ -521,7 +572,7 @@ impl State<'_> {
                 None => return Verdict::Rejected(issue("kind", kind_raw, reason::BLANK_KIND)),
             }
         } else {
-            match self.vocab.kind.code(&kind_raw) {
+            match self.code(Field::Kind, &kind_raw) {
                 Some(k) => k.to_string(),
                 None => return Verdict::Rejected(issue("kind", kind_raw, reason::UNKNOWN_KIND)),
             }
@@ -573,8 +624,8 @@ impl State<'_> {
         let status = if status_raw.is_empty() {
             None
         } else {
-            match self.vocab.status.code(&status_raw) {
-                Some(c) => Some(code_static(c, vocab::STATUS_CODES)),
+            match self.code(Field::Status, &status_raw) {
+                Some(c) => Some(code_static(&c, vocab::STATUS_CODES)),
                 None => {
                     self.warn(file, row_no, "status", &status_raw, reason::UNKNOWN_STATUS);
                     None
@@ -603,8 +654,8 @@ impl State<'_> {
             self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
             "other"
         } else {
-            match self.vocab.channel.code(&channel_raw) {
-                Some(c) => code_static(c, vocab::CHANNEL_CODES),
+            match self.code(Field::Channel, &channel_raw) {
+                Some(c) => code_static(&c, vocab::CHANNEL_CODES),
                 None => {
                     self.warn(
                         file,
@@ -621,8 +672,8 @@ impl State<'_> {
         let complexity = if complexity_raw.is_empty() {
             "none"
         } else {
-            match self.vocab.complexity.code(&complexity_raw) {
-                Some(c) => code_static(c, vocab::COMPLEXITY_CODES),
+            match self.code(Field::Complexity, &complexity_raw) {
+                Some(c) => code_static(&c, vocab::COMPLEXITY_CODES),
                 None => {
                     self.warn(
                         file,
@@ -641,7 +692,7 @@ impl State<'_> {
                 let raw = text("satisfaction");
                 if raw.is_empty() {
                     Ok(None)
-                } else if let Some(c) = self.vocab.satisfaction.code(&raw) {
+                } else if let Some(c) = self.code(Field::Satisfaction, &raw) {
                     Ok(Some(c == "satisfied"))
                 } else if let Ok(n) = raw.replace(',', ".").parse::<f64>() {
                     rating_number(n)
@@ -663,11 +714,11 @@ impl State<'_> {
         });
         let category = match text("category") {
             s if s.is_empty() => self.vocab.blank_category.clone(),
-            s => self.vocab.category.map(s),
+            s => self.mapped(Field::Category, s),
         };
         let department = match text("department") {
             s if s.is_empty() => self.vocab.blank_department.clone(),
-            s => self.vocab.department.map(s),
+            s => self.mapped(Field::Department, s),
         };
 
         self.seen.insert(key, (file_index, row_no));
