@@ -37,13 +37,24 @@ fn main() {
         }
     };
     let log = log::Log::new(cli.quiet, cli.verbose);
-    let result = match &cli.command {
+    // A bug (ours or a library's) must not print a backtrace: one clear line and exit 1.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "lỗi nội bộ (internal error){at}: chương trình gặp lỗi không lường trước khi đọc hoặc ghi dữ liệu; không có báo cáo nào bị ghi dở. Xin gửi lệnh đã chạy và tệp đầu vào cho người bảo trì."
+        );
+    }));
+    let result = std::panic::catch_unwind(|| match &cli.command {
         cli::Command::Report(a) => cmd::report::run(a, &log),
         cli::Command::Validate(a) => cmd::validate::run(a, &log),
         cli::Command::Sample(a) => cmd::sample::run(a, &log),
         cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
         cli::Command::Verify(a) => cmd::verify::run(a, &log),
-    };
+    })
+    .unwrap_or_else(|_| std::process::exit(error::EXIT_RUNTIME));
     match result {
         Ok(code) => std::process::exit(code),
         Err(e) => {

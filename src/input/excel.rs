@@ -46,11 +46,51 @@ impl Row for ExcelRow<'_> {
     }
 }
 
+/// Largest total uncompressed size of a workbook's parts, and largest expansion ratio for a big
+/// part: a "zip bomb" posing as a workbook is refused before it is unpacked.
+const MAX_UNPACKED: u64 = 2 << 30;
+const MAX_RATIO: u64 = 200;
+
+/// Checks the zip directory of an .xlsx/.xlsm/.xlsb/.ods file (not .xls, which is not a zip).
+fn check_zip(path: &Path) -> Result<()> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::file(path, format!("không mở được tệp (cannot open): {e}")))?;
+    let Ok(mut z) = zip::ZipArchive::new(file) else {
+        return Ok(()); // not a zip: calamine says what it is
+    };
+    let mut total: u64 = 0;
+    for i in 0..z.len() {
+        let Ok(entry) = z.by_index_raw(i) else {
+            continue;
+        };
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if total > MAX_UNPACKED || (size > 64 << 20 && size / packed > MAX_RATIO) {
+            return Err(Error::file(
+                path,
+                format!(
+                    "bảng tính giải nén ra quá lớn ({} MB, tỷ lệ nén {}:1) — không phải sổ theo dõi hợp lệ (workbook expands too much; refused)",
+                    total >> 20,
+                    size / packed
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn for_each_row(
     path: &Path,
     sheet: Option<&str>,
     visit: &mut dyn FnMut(u32, &dyn Row) -> Result<Flow>,
 ) -> Result<()> {
+    let is_xls = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xls"));
+    if !is_xls {
+        check_zip(path)?;
+    }
     let mut wb = open_workbook_auto(path).map_err(|e| {
         Error::file(
             path,

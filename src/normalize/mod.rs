@@ -412,10 +412,15 @@ impl State<'_> {
         let vocab = self.vocab;
         let mut columns: Option<ColumnMap> = None;
         let mut error: Option<Error> = None;
+        let mut legacy_text = false;
         let score = |row: &dyn Row| header_score(vocab, row);
         input::for_each_row(path, &self.cfg.input, &score, &mut |row_no, row| {
             match &columns {
                 None => {
+                    legacy_text |= (0..row.len().min(200)).any(|i| match row.cell(i) {
+                        Cell::Text(t) => looks_like_legacy_encoding(t),
+                        _ => false,
+                    });
                     if header_score(vocab, row) >= HEADER_MIN_MATCHES {
                         let map = map_columns(vocab, row);
                         if let Some(e) = self.check_required(path, &map) {
@@ -450,10 +455,15 @@ impl State<'_> {
             return Err(e);
         }
         if columns.is_none() {
+            let hint = if legacy_text {
+                "; chữ trong tệp có vẻ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI — hãy chuyển sang Unicode (text looks like legacy TCVN3/VNI encoding: convert it to Unicode)"
+            } else {
+                "; tệp trống hoặc không phải sổ theo dõi (empty, or not a register export)"
+            };
             return Err(Error::file(
                 path,
                 format!(
-                    "không tìm thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu (no header row with at least {HEADER_MIN_MATCHES} known column names in the first {HEADER_SEARCH_ROWS} rows); tệp trống hoặc không phải sổ theo dõi"
+                    "không tìm thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu (no header row with at least {HEADER_MIN_MATCHES} known column names in the first {HEADER_SEARCH_ROWS} rows){hint}"
                 ),
             ));
         }
@@ -748,6 +758,22 @@ impl State<'_> {
         b.satisfied.push(satisfied);
         Verdict::Accepted
     }
+}
+
+/// Text typed in the legacy TCVN3 (ABC) or VNI fonts and read as Latin-1 looks like
+/// "Ngµy tiÕp nhËn": Latin-1 letters and symbols, and none of the letters only Vietnamese
+/// Unicode has (ă, â, đ, ơ, ư and the U+1EA0–U+1EF9 block).
+fn looks_like_legacy_encoding(t: &str) -> bool {
+    let latin1 = t
+        .chars()
+        .filter(|c| {
+            ('\u{a1}'..='\u{ff}').contains(c) && !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".contains(*c)
+        })
+        .count();
+    let vietnamese = t
+        .chars()
+        .any(|c| "ăâđơưĂÂĐƠƯ".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c));
+    latin1 >= 2 && !vietnamese
 }
 
 /// A rating on the 1–5 scale: ≥ 4 satisfied, 1–3 not satisfied.
