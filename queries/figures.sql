@@ -2,11 +2,10 @@
 -- engine; see docs/FIGURES.md for each definition and its legal basis.
 --
 -- Table `cases`: the normalised case table with its deadline columns (docs/FIGURES.md lists
--- them). Placeholders filled in before the query runs:
+-- them). Table `period`: one row — period_start and period_end (DATE, the first and last day)
+-- and period_end_instant (TIMESTAMP, 23:59:59.999 of the last day). One placeholder is filled in
+-- before the query runs:
 --   {group}       the grouping column: kind, channel, department, category, or 'total'
---   {start}       first day of the period            (DATE)
---   {end}         last day of the period              (DATE)
---   {end_instant} the end of the period's last day    (TIMESTAMP, 23:59:59.999)
 --
 -- A case "in" a day means its timestamp falls on that day; dates compare as whole days.
 -- A deadline without a time ends at 24:00 of its day: `deadline_at` holds the last on-time
@@ -15,13 +14,13 @@
 WITH c AS (
   SELECT
     {group} AS key,
-    received_date < {start} AND (resolved_date IS NULL OR resolved_date >= {start}) AS is_carried,
-    received_date >= {start} AND received_date <= {end} AS is_received,
-    resolved_date >= {start} AND resolved_date <= {end} AS is_resolved,
-    received_date <= {end} AND (resolved_date IS NULL OR resolved_date > {end}) AS is_pending,
+    received_date < period_start AND (resolved_date IS NULL OR resolved_date >= period_start) AS is_carried,
+    received_date >= period_start AND received_date <= period_end AS is_received,
+    resolved_date >= period_start AND resolved_date <= period_end AS is_resolved,
+    received_date <= period_end AND (resolved_date IS NULL OR resolved_date > period_end) AS is_pending,
     deadline_at IS NULL OR resolved_at <= deadline_at AS met_deadline,
-    deadline_at IS NOT NULL AND deadline_at < {end_instant} AS due_before_end,
-    responded_date >= {start} AND responded_date <= {end} AS responded_in_period,
+    deadline_at IS NOT NULL AND deadline_at < period_end_instant AS due_before_end,
+    responded_date >= period_start AND responded_date <= period_end AS responded_in_period,
     responded_date <= response_deadline AS responded_in_time,
     response_days,
     resolution_days,
@@ -29,7 +28,7 @@ WITH c AS (
     satisfied,
     assigned_date,
     assigned_within_1wd
-  FROM cases
+  FROM cases CROSS JOIN period
 )
 SELECT
   key,

@@ -138,6 +138,25 @@ pub struct ScorecardConfig {
     pub manual: BTreeMap<String, toml::Value>,
 }
 
+/// A TOML error as one line: "dòng L, cột C: message".
+pub fn toml_error_line(text: &str, e: &toml::de::Error) -> String {
+    let msg = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
+            format!("dòng {line}, cột {col} (line {line}, column {col}): {msg}")
+        }
+        None => msg,
+    }
+}
+
 /// The fields of SPEC §3.2 that a `[columns]` entry may name.
 pub const FIELD_NAMES: &[&str] = &[
     "id",
@@ -177,7 +196,7 @@ impl Config {
         let cfg: Config = toml::from_str(text).map_err(|e| {
             format!(
                 "cấu hình không hợp lệ (invalid config): {}",
-                e.to_string().trim()
+                toml_error_line(text, &e)
             )
         })?;
         for key in cfg.columns.keys() {

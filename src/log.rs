@@ -42,3 +42,18 @@ impl Log {
         }
     }
 }
+
+static ENGINE_VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn engine_warning(msg: &str, kind: polars::error::PolarsWarning) {
+    if ENGINE_VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("polars {kind:?}: {}", msg.replace('\n', " "));
+    }
+}
+
+/// The figure engine's own warnings (deprecation notices about its internals) are not the
+/// operator's business: shown with `-v` only, on one line each.
+pub fn route_engine_warnings(verbose: bool) {
+    ENGINE_VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
+    polars::error::set_warning_function(engine_warning);
+}

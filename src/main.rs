@@ -37,6 +37,7 @@ fn main() {
         }
     };
     let log = log::Log::new(cli.quiet, cli.verbose);
+    log::route_engine_warnings(cli.verbose);
     // A bug (ours or a library's) must not print a backtrace: one clear line and exit 1.
     std::panic::set_hook(Box::new(|info| {
         let at = info

@@ -17,7 +17,8 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     if args.json {
         let mut value = input_json(&loaded);
         value["rejects"] = serde_json::to_value(&loaded.rejects).unwrap_or_default();
-        value["duplicates"] = serde_json::to_value(&loaded.duplicates).unwrap_or_default();
+        // "duplicates" stays the count of the input object; the rows are listed beside it.
+        value["duplicate_rows"] = serde_json::to_value(&loaded.duplicates).unwrap_or_default();
         value["warning_list"] = serde_json::to_value(&loaded.warnings).unwrap_or_default();
         println!(
             "{}",

@@ -91,31 +91,42 @@ fn ratio(a: u64, b: u64) -> Option<f64> {
     }
 }
 
-/// Fills the placeholders of a query for a period.
-pub fn bind(sql: &str, period: &Period, group: &str) -> String {
-    let end_instant = format!("{} 23:59:59.999", period.end.format("%Y-%m-%d"));
+/// Fills the grouping placeholder of a query.
+pub fn bind(sql: &str, group: &str) -> String {
     sql.replace("{group}", group)
-        .replace(
-            "{start}",
-            &format!("DATE '{}'", period.start.format("%Y-%m-%d")),
-        )
-        .replace("{end_instant}", &format!("TIMESTAMP '{end_instant}'"))
-        .replace(
-            "{end}",
-            &format!("DATE '{}'", period.end.format("%Y-%m-%d")),
-        )
 }
 
-fn context(cases: &CaseTable) -> SQLContext {
+/// The one-row `period` table the queries join: period_start, period_end (dates) and
+/// period_end_instant (the last millisecond of the last day).
+fn period_table(period: &Period) -> Result<DataFrame> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let days = |d: chrono::NaiveDate| (d - epoch).num_days() as i32;
+    let end_ms = (days(period.end) as i64 + 1) * 86_400_000 - 1;
+    let cols = vec![
+        Series::new("period_start".into(), [days(period.start)])
+            .cast(&DataType::Date)?
+            .into_column(),
+        Series::new("period_end".into(), [days(period.end)])
+            .cast(&DataType::Date)?
+            .into_column(),
+        Series::new("period_end_instant".into(), [end_ms])
+            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))?
+            .into_column(),
+    ];
+    Ok(DataFrame::new(1, cols)?)
+}
+
+fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
     let mut ctx = SQLContext::new();
     ctx.register("cases", cases.df.clone().lazy());
-    ctx
+    ctx.register("period", period_table(period)?.lazy());
+    Ok(ctx)
 }
 
 /// Runs a query of `queries/` for a period.
 pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> Result<DataFrame> {
-    let mut ctx = context(cases);
-    let q = bind(sql, period, group);
+    let mut ctx = context(cases, period)?;
+    let q = bind(sql, group);
     ctx.execute(&q)
         .and_then(|lf| lf.collect())
         .map_err(|e| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}")))
@@ -244,7 +255,12 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
                         figures: f,
                     })
                     .collect();
-                g.sort_by_key(|a| collation_key(&a.key));
+                // Ties of the collation (case variants) are broken by the key itself.
+                g.sort_by(|a, b| {
+                    collation_key(&a.key)
+                        .cmp(&collation_key(&b.key))
+                        .then_with(|| a.key.cmp(&b.key))
+                });
                 g
             }
         };

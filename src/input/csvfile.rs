@@ -95,14 +95,43 @@ pub fn for_each_row(
         .read_to_end(&mut sample)
         .map_err(|e| Error::file(path, format!("lỗi đọc tệp (read error): {e}")))?;
     let delimiter = detect_delimiter(&sample, header_score);
+    // With CRLF line ends the reader counts the last record's "\n" only at the end of the file.
+    let crlf = sample.windows(2).any(|w| w == b"\r\n");
     let chained = std::io::Cursor::new(sample).chain(buffered);
     let mut rdr = reader(chained, delimiter);
     let mut rec = csv::ByteRecord::new();
+    let blank = csv::ByteRecord::new();
     let mut row_no: u32 = 0;
+    // The csv crate passes over empty lines; a spreadsheet shows them as blank rows, so they are
+    // handed on as blank rows to keep the accounting and the row numbers right. The reader's line
+    // count includes them: the lines a record advanced, less the lines the record itself spans,
+    // are the empty lines before it.
+    let mut line_after_previous: u64 = 1;
     loop {
         match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
+            Ok(false) => {
+                // Empty lines at the end of the file.
+                let end = rdr.position().line().saturating_sub(crlf as u64);
+                for _ in line_after_previous..end {
+                    row_no = row_no.saturating_add(1);
+                    if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
+                        return Ok(());
+                    }
+                }
+                break;
+            }
+            Ok(true) => {
+                let after = rdr.position().line();
+                let spans = 1 + rec.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+                let empties = (after - line_after_previous).saturating_sub(spans);
+                line_after_previous = after;
+                for _ in 0..empties {
+                    row_no = row_no.saturating_add(1);
+                    if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
+                        return Ok(());
+                    }
+                }
+            }
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 return Err(Error::file(

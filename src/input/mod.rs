@@ -95,7 +95,14 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(|e| Error::file(input, format!("không đọc được thư mục: {e}")))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && format_of(p).is_some())
+                // A folder means its .csv, .xlsx and .xls files (SPEC §2); other kinds are read
+                // only when named one by one.
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            ["csv", "xlsx", "xls"].contains(&e.to_ascii_lowercase().as_str())
+                        })
+                })
                 .filter(|p| {
                     // Office's lock files ("~$so.xlsx") are not exports.
                     !p.file_name()

@@ -52,8 +52,19 @@ pub enum DateError {
     Unreadable,
 }
 
+/// Years a register date can have; anything else is a typing error (01/01/0000).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
 /// Reads a date from a cell; `Ok(None)` for a blank cell.
 pub fn parse_cell(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, DateError> {
+    let s = parse_any(cell, format)?;
+    match s {
+        Some(st) if !YEARS.contains(&st.date.year()) => Err(DateError::Unreadable),
+        other => Ok(other),
+    }
+}
+
+fn parse_any(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, DateError> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Bool(_) => Err(DateError::Unreadable),
@@ -301,6 +312,8 @@ mod tests {
         assert!(parse_text("hôm qua", None).is_err());
         assert!(parse_text("05/04/2026 25:00", None).is_err());
         assert!(parse_text("2026-04-05x", None).is_err());
+        assert!(parse_cell(Cell::Text("01/01/0000"), None).is_err());
+        assert!(parse_cell(Cell::Text("0000-01-01"), None).is_err());
     }
 
     #[test]

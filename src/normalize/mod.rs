@@ -541,6 +541,14 @@ impl State<'_> {
             return Verdict::Skipped;
         }
         let id = text("id");
+        // A total row: blank id and a cell reading "Tổng cộng…" or "Cộng" (SPEC §5); registers
+        // also write it in the id column itself, with no receipt date.
+        let id_folded = fold(&id);
+        if (id_folded.starts_with("tongcong") || id_folded == "cong")
+            && cell("received_at").is_blank()
+        {
+            return Verdict::Skipped;
+        }
         if id.is_empty() {
             let is_total = (0..row.len()).any(|i| match row.cell(i) {
                 Cell::Text(t) => {
