@@ -151,7 +151,12 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             OutFormat::Pdf => {
                 log.progress("ghi báo cáo PDF (writing PDF)");
                 let name = format!("bao-cao-pakn-{}.pdf", period.slug);
-                render::write_atomic(&out_dir, &name, &render::pdf::render(&ctx)?)?;
+                let fonts = render::pdf::FontFiles::from_config(&cfg);
+                render::write_atomic(
+                    &out_dir,
+                    &name,
+                    &render::pdf::render_with_fonts(&ctx, &fonts)?,
+                )?;
                 written.push(name);
                 phase("pdf");
             }
