@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 
 /// How much of the file the delimiter detection looks at.
 const SNIFF_BYTES: usize = 256 * 1024;
+/// Rows whose every byte is checked to be UTF-8 (after them, only the cells that are read).
+const UTF8_CHECK_ROWS: u32 = 200;
 /// Rows looked at to find the header (SPEC §3.1).
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
@@ -25,8 +27,9 @@ impl Row for CsvRow<'_> {
         match self.record.get(i) {
             None => Cell::Empty,
             Some(b) if b.is_empty() => Cell::Empty,
-            // The whole record was checked to be UTF-8 before the row is handed out.
-            Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("")),
+            // The first rows of a file are checked whole (a legacy encoding is refused there);
+            // later, a cell that is not UTF-8 reads as U+FFFD and fails its field's check.
+            Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
         }
     }
 }
@@ -141,7 +144,9 @@ pub fn for_each_row(
             }
         }
         row_no = row_no.saturating_add(1);
-        if let Err(e) = std::str::from_utf8(rec.as_slice()) {
+        if row_no <= UTF8_CHECK_ROWS
+            && let Err(e) = std::str::from_utf8(rec.as_slice())
+        {
             let col = (0..rec.len())
                 .find(|&i| std::str::from_utf8(&rec[i]).is_err())
                 .map(|i| i + 1)

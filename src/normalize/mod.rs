@@ -293,13 +293,13 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
         vocab: &vocab,
         cfg,
         builder: Builder::default(),
-        seen: HashMap::new(),
+        seen: PlHashMap::new(),
         accounts: Vec::new(),
         rejects: Vec::new(),
         duplicates: Vec::new(),
         warnings: HashMap::new(),
         warning_order: Vec::new(),
-        memo: HashMap::new(),
+        memo: Default::default(),
     };
     for path in &files {
         state.read_file(path)?;
@@ -334,14 +334,14 @@ struct State<'a> {
     cfg: &'a Config,
     builder: Builder,
     /// Accepted ids (lower case) → (file index, row).
-    seen: HashMap<String, (usize, u32)>,
+    seen: PlHashMap<String, (usize, u32)>,
     accounts: Vec<FileAccount>,
     rejects: Vec<Issue>,
     duplicates: Vec<Issue>,
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
-    /// Memo of vocabulary lookups: (field, cleaned value) → code or canonical name.
-    memo: HashMap<(Field, String), Option<String>>,
+    /// Memo of vocabulary lookups per field: cleaned value → code or canonical name.
+    memo: [PlHashMap<String, Option<String>>; 7],
 }
 
 /// The vocabularies a value is looked up in (the lookups are memoised per distinct value).
@@ -366,7 +366,7 @@ enum Verdict {
 impl State<'_> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
     fn code(&mut self, field: Field, value: &str) -> Option<String> {
-        if let Some(hit) = self.memo.get(&(field, value.to_string())) {
+        if let Some(hit) = self.memo[field as usize].get(value) {
             return hit.clone();
         }
         let v = match field {
@@ -377,14 +377,13 @@ impl State<'_> {
             _ => &self.vocab.satisfaction,
         };
         let code = v.code(value).map(str::to_string);
-        self.memo.insert((field, value.to_string()), code.clone());
+        self.memo[field as usize].insert(value.to_string(), code.clone());
         code
     }
 
     /// The canonical name of a department or category value (memoised).
     fn mapped(&mut self, field: Field, value: String) -> String {
-        let key = (field, value);
-        if let Some(Some(hit)) = self.memo.get(&key) {
+        if let Some(Some(hit)) = self.memo[field as usize].get(&value) {
             return hit.clone();
         }
         let map = if field == Field::Category {
@@ -392,8 +391,8 @@ impl State<'_> {
         } else {
             &self.vocab.department
         };
-        let name = map.map(key.1.clone());
-        self.memo.insert(key, Some(name.clone()));
+        let name = map.map(value.clone());
+        self.memo[field as usize].insert(value, Some(name.clone()));
         name
     }
 
@@ -403,9 +402,11 @@ impl State<'_> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
+        // The file's hash is computed on another core while its rows are read.
+        let path_owned = path.to_path_buf();
+        let hasher = std::thread::spawn(move || input::sha256_file(&path_owned));
         let mut account = FileAccount {
             name: name.clone(),
-            sha256: input::sha256_file(path)?,
             path: path.to_path_buf(),
             ..Default::default()
         };
@@ -451,6 +452,9 @@ impl State<'_> {
             }
             Ok(Flow::Continue)
         })?;
+        account.sha256 = hasher
+            .join()
+            .map_err(|_| Error::file(path, "lỗi khi tính SHA-256 (hash failed)"))??;
         if let Some(e) = error {
             return Err(e);
         }
