@@ -13,7 +13,6 @@ use crate::normalize::{self, Loaded};
 pub struct Prepared {
     pub loaded: Loaded,
     pub calendar: WorkCalendar,
-    pub rules: Rules,
 }
 
 impl Prepared {
@@ -29,9 +28,5 @@ pub fn prepare(inputs: &[PathBuf], cfg: &Config) -> Result<Prepared> {
     let rules = Rules::load(cfg)?;
     let warnings = deadlines::annotate(&mut loaded, &mut calendar, &rules, cfg)?;
     loaded.warnings.extend(warnings);
-    Ok(Prepared {
-        loaded,
-        calendar,
-        rules,
-    })
+    Ok(Prepared { loaded, calendar })
 }

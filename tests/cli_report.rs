@@ -889,18 +889,18 @@ fn calendar_2026_official_table() {
         rest,
         "
 Ngày nghỉ (days off):
-  01/01/2026  Thứ Năm   Tết Dương lịch
-  02/01/2026  Thứ Sáu   Nghỉ theo thông báo (nghỉ bù, hoán đổi)
-  16/02/2026  Thứ Hai   Tết Âm lịch (ngày cuối năm)
-  17/02/2026  Thứ Ba    Tết Âm lịch (mùng 1)
-  18/02/2026  Thứ Tư    Tết Âm lịch (mùng 2)
-  19/02/2026  Thứ Năm   Tết Âm lịch (mùng 3)
-  20/02/2026  Thứ Sáu   Tết Âm lịch (mùng 4)
-  27/04/2026  Thứ Hai   Nghỉ bù (Giỗ Tổ Hùng Vương (10/3 âm lịch))
-  30/04/2026  Thứ Năm   Ngày Chiến thắng
-  01/05/2026  Thứ Sáu   Quốc tế Lao động
-  01/09/2026  Thứ Ba    Quốc khánh (ngày liền kề)
-  02/09/2026  Thứ Tư    Quốc khánh
+  01/01/2026  Thứ Năm   Tết Dương lịch                               âm lịch 13/11
+  02/01/2026  Thứ Sáu   Nghỉ theo thông báo (nghỉ bù, hoán đổi)      âm lịch 14/11
+  16/02/2026  Thứ Hai   Tết Âm lịch (ngày cuối năm)                  âm lịch 29/12
+  17/02/2026  Thứ Ba    Tết Âm lịch (mùng 1)                         âm lịch 1/1
+  18/02/2026  Thứ Tư    Tết Âm lịch (mùng 2)                         âm lịch 2/1
+  19/02/2026  Thứ Năm   Tết Âm lịch (mùng 3)                         âm lịch 3/1
+  20/02/2026  Thứ Sáu   Tết Âm lịch (mùng 4)                         âm lịch 4/1
+  27/04/2026  Thứ Hai   Nghỉ bù (Giỗ Tổ Hùng Vương (10/3 âm lịch))   âm lịch 11/3
+  30/04/2026  Thứ Năm   Ngày Chiến thắng                             âm lịch 14/3
+  01/05/2026  Thứ Sáu   Quốc tế Lao động                             âm lịch 15/3
+  01/09/2026  Thứ Ba    Quốc khánh (ngày liền kề)                    âm lịch 20/7
+  02/09/2026  Thứ Tư    Quốc khánh                                   âm lịch 21/7
 
 Ngày làm bù (make-up working days):
   10/01/2026  Thứ Bảy
@@ -925,20 +925,20 @@ fn calendar_2027_computed_with_a_warning() {
 Năm 2027 — chưa có lịch nghỉ chính thức; tính theo Bộ luật Lao động 2019 Điều 111–112 và âm lịch
 
 Ngày nghỉ (days off):
-  01/01/2027  Thứ Sáu   Tết Dương lịch
-  05/02/2027  Thứ Sáu   Tết Âm lịch (ngày cuối năm)
-  06/02/2027  Thứ Bảy   Tết Âm lịch (mùng 1)
-  07/02/2027  Chủ Nhật  Tết Âm lịch (mùng 2)
-  08/02/2027  Thứ Hai   Tết Âm lịch (mùng 3)
-  09/02/2027  Thứ Ba    Tết Âm lịch (mùng 4)
-  10/02/2027  Thứ Tư    Nghỉ bù (Tết Âm lịch (mùng 1))
-  11/02/2027  Thứ Năm   Nghỉ bù (Tết Âm lịch (mùng 2))
-  16/04/2027  Thứ Sáu   Giỗ Tổ Hùng Vương (10/3 âm lịch)
-  30/04/2027  Thứ Sáu   Ngày Chiến thắng
-  01/05/2027  Thứ Bảy   Quốc tế Lao động
-  03/05/2027  Thứ Hai   Nghỉ bù (Quốc tế Lao động)
-  01/09/2027  Thứ Tư    Quốc khánh (ngày liền kề)
-  02/09/2027  Thứ Năm   Quốc khánh
+  01/01/2027  Thứ Sáu   Tết Dương lịch                               âm lịch 24/11
+  05/02/2027  Thứ Sáu   Tết Âm lịch (ngày cuối năm)                  âm lịch 29/12
+  06/02/2027  Thứ Bảy   Tết Âm lịch (mùng 1)                         âm lịch 1/1
+  07/02/2027  Chủ Nhật  Tết Âm lịch (mùng 2)                         âm lịch 2/1
+  08/02/2027  Thứ Hai   Tết Âm lịch (mùng 3)                         âm lịch 3/1
+  09/02/2027  Thứ Ba    Tết Âm lịch (mùng 4)                         âm lịch 4/1
+  10/02/2027  Thứ Tư    Nghỉ bù (Tết Âm lịch (mùng 1))               âm lịch 5/1
+  11/02/2027  Thứ Năm   Nghỉ bù (Tết Âm lịch (mùng 2))               âm lịch 6/1
+  16/04/2027  Thứ Sáu   Giỗ Tổ Hùng Vương (10/3 âm lịch)             âm lịch 10/3
+  30/04/2027  Thứ Sáu   Ngày Chiến thắng                             âm lịch 24/3
+  01/05/2027  Thứ Bảy   Quốc tế Lao động                             âm lịch 25/3
+  03/05/2027  Thứ Hai   Nghỉ bù (Quốc tế Lao động)                   âm lịch 27/3
+  01/09/2027  Thứ Tư    Quốc khánh (ngày liền kề)                    âm lịch 1/8
+  02/09/2027  Thứ Năm   Quốc khánh                                   âm lịch 2/8
 
 Số ngày làm việc (working days): 250 / 365
 "

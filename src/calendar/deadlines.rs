@@ -27,7 +27,9 @@ pub struct Rule {
     pub accept_working_days: Option<u32>,
     #[serde(default)]
     pub days: BTreeMap<String, u32>,
+    /// The legal basis, for readers of the rules file.
     #[serde(default)]
+    #[allow(dead_code)]
     pub source: String,
 }
 
@@ -35,7 +37,9 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     pub response_working_days: u32,
+    /// The legal basis of the response term, for readers of the rules file.
     #[serde(default)]
+    #[allow(dead_code)]
     pub response_source: String,
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,

@@ -203,10 +203,6 @@ impl WorkCalendar {
         computed
     }
 
-    pub fn source(&self, year: i32) -> Option<&YearSource> {
-        self.years.get(&year)
-    }
-
     /// Years computed from the law among those loaded.
     pub fn computed_years(&self) -> Vec<i32> {
         self.years

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::calendar::{WorkCalendar, YearSource};
+use crate::calendar::{WorkCalendar, YearSource, lunar};
 use crate::cli::CalendarArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -45,11 +45,21 @@ pub fn run(args: &CalendarArgs, log: &Log) -> Result<i32> {
     }
     println!("\nNgày nghỉ (days off):");
     for h in &off {
+        let l = lunar::solar_to_lunar(h.date.year(), h.date.month(), h.date.day());
+        let leap = if l.leap { " nhuận" } else { "" };
+        let name = format!("{:<44}", h.name);
         println!(
-            "  {}  {:<9} {}",
+            "  {}  {:<9} {name} âm lịch {}/{}{leap}",
             h.date.format("%d/%m/%Y"),
             thu(h.date),
-            h.name
+            l.day,
+            l.month,
+        );
+    }
+    if let Some(m) = lunar::leap_month(args.year) {
+        println!(
+            "\nNăm âm lịch bắt đầu trong năm {} có tháng {m} nhuận.",
+            args.year
         );
     }
     if !work.is_empty() {

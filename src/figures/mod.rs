@@ -117,7 +117,7 @@ fn period_table(period: &Period) -> Result<DataFrame> {
 }
 
 fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
-    let mut ctx = SQLContext::new();
+    let ctx = SQLContext::new();
     ctx.register("cases", cases.df.clone().lazy());
     ctx.register("period", period_table(period)?.lazy());
     Ok(ctx)

@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::config::InputConfig;
 use crate::error::{Error, Result};
 
-pub use csvfile::detect_delimiter;
-
 /// One cell as read from a file. Text is borrowed from the reader's buffer.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell<'a> {

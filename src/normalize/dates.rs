@@ -36,6 +36,7 @@ impl Stamp {
     }
 
     /// Days from `self` to `later`: fractional when both ends carry a time, whole days otherwise.
+    #[cfg(test)]
     pub fn days_until(&self, later: &Stamp) -> f64 {
         match (self.time, later.time) {
             (Some(_), Some(_)) => {
@@ -253,22 +254,6 @@ fn parse_time_suffix(rest: &[u8]) -> Option<Option<NaiveTime>> {
         return None;
     }
     NaiveTime::from_hms_opt(hh, mm, ss).map(Some)
-}
-
-/// "dd/mm/yyyy" or "dd/mm/yyyy HH:MM" as clerks write it.
-pub fn display(s: &Stamp) -> String {
-    let d = s.date;
-    match s.time {
-        Some(t) => format!(
-            "{:02}/{:02}/{:04} {:02}:{:02}",
-            d.day(),
-            d.month(),
-            d.year(),
-            t.hour(),
-            t.minute()
-        ),
-        None => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
-    }
 }
 
 #[cfg(test)]

@@ -117,9 +117,6 @@ pub struct CaseTable {
 }
 
 impl CaseTable {
-    pub fn len(&self) -> usize {
-        self.df.height()
-    }
     pub fn is_empty(&self) -> bool {
         self.df.height() == 0
     }
