@@ -1,0 +1,536 @@
+//! The list sheets: Chấm điểm (scorecard), Quá hạn (overdue and late cases), Dữ liệu lỗi
+//! (rejected rows, duplicates, warnings). None of them holds personal data: the case table has
+//! none, and the loader never reads those columns (SPEC §8).
+
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
+
+use super::style::{Sheet, Styles, XResult, fit_width};
+use super::words as w;
+use super::{ReportContext, sheet_head};
+use std::collections::HashMap;
+
+use crate::figures::CaseRef;
+use crate::scorecard::CriterionResult;
+
+/// The code of tố cáo (SPEC §3.3).
+const DENUNCIATION: &str = "to_cao";
+
+/// Case numbers shown in a criterion's row; the full list is in section 4.
+const CASES_IN_ROW: usize = 10;
+
+/// How a criterion's value is shown. The scorecard does not say whether a value is a rate, so it
+/// is read from the note, which prints band thresholds of rates as percentages.
+fn value_format<'a>(st: &'a Styles, c: &CriterionResult) -> &'a Format {
+    if c.note.contains('%') {
+        &st.pct
+    } else if c.note.starts_with("đã khai báo") {
+        &st.yes_no
+    } else {
+        &st.number
+    }
+}
+
+fn case_list(cases: &[String]) -> String {
+    let mut s = cases
+        .iter()
+        .take(CASES_IN_ROW)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if cases.len() > CASES_IN_ROW {
+        s.push(' ');
+        s.push_str(&w::more_cases(cases.len() - CASES_IN_ROW));
+    }
+    s
+}
+
+/// One criterion row (sections 1 and 3): columns A..I.
+fn criterion_row(
+    sh: &mut Sheet,
+    st: &Styles,
+    r: u32,
+    stt: usize,
+    scope: &str,
+    c: &CriterionResult,
+) -> XResult<()> {
+    sh.num(r, 0, stt as f64, &st.plain)?;
+    sh.text_wrapped(r, 1, scope, &st.text_wrap, false)?;
+    sh.text_wrapped(r, 2, &c.title, &st.text_wrap, false)?;
+    sh.opt(r, 3, c.value, value_format(st, c))?;
+    sh.num(r, 4, c.points, &st.points)?;
+    sh.num(r, 5, c.max_points, &st.points)?;
+    sh.text_wrapped(r, 6, &c.note, &st.text_wrap, false)?;
+    sh.num(r, 7, c.cases.len() as f64, &st.int)?;
+    sh.text_wrapped(r, 8, &case_list(&c.cases), &st.text_wrap, false)?;
+    Ok(())
+}
+
+pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
+    let mut sh = Sheet::new(w::SHEET_SCORECARD)?;
+    let Some(sc) = ctx.scorecard else {
+        sh.width(0, 90.0)?;
+        let head = sheet_head(&mut sh, st, ctx, w::TITLE_SCORECARD, 0)?;
+        sh.text(head, 0, w::SC_NONE, &st.note)?;
+        sh.print_setup(false, None)?;
+        return sh.finish();
+    };
+    let last_col = 8;
+    let depts = &sc.by_department;
+    let mut all_cases: Vec<(&str, &CriterionResult)> = Vec::new();
+    for c in &sc.agency.criteria {
+        all_cases.push((w::TIMES_ALL, c));
+    }
+    for d in depts {
+        for c in &d.criteria {
+            all_cases.push((d.key.as_str(), c));
+        }
+    }
+    let b_w = sc
+        .agency
+        .criteria
+        .iter()
+        .map(|c| fit_width(&c.id, false))
+        .chain(depts.iter().map(|d| fit_width(&d.key, false)))
+        .chain([fit_width(w::SC_ID, true), fit_width(w::SC_POINTS, false)])
+        .fold(14.0_f64, f64::max)
+        .min(42.0);
+    let c_w = all_cases
+        .iter()
+        .map(|(_, c)| fit_width(&c.title, false))
+        .fold(20.0_f64, f64::max)
+        .min(55.0);
+    let case_w = all_cases
+        .iter()
+        .flat_map(|(_, c)| c.cases.iter())
+        .map(|id| fit_width(id, false))
+        .fold(12.0_f64, f64::max)
+        .min(30.0);
+    for (col, width) in [
+        (0, 6.0),
+        (1, b_w),
+        (2, c_w),
+        (3, case_w),
+        (4, 9.0),
+        (5, 9.0),
+        (6, 40.0),
+        (7, 11.0),
+        (8, 45.0),
+    ] {
+        sh.width(col, width)?;
+    }
+    let mut r = sheet_head(&mut sh, st, ctx, w::TITLE_SCORECARD, last_col)?;
+    sh.merged(
+        (r, 0),
+        (r, last_col),
+        &sc.table,
+        &st.agency,
+        Some((true, 15.0)),
+    )?;
+    if !sc.notice.is_empty() {
+        r += 1;
+        sh.merged(
+            (r, 0),
+            (r, last_col),
+            &sc.notice,
+            &st.notice,
+            Some((true, 15.0)),
+        )?;
+    }
+
+    // The agency's result.
+    r += 2;
+    sh.text(r, 0, w::SC_AGENCY, &st.section)?;
+    let left = |f: &Format| f.clone().set_align(FormatAlign::Left);
+    let share = |p: f64, m: f64| if m > 0.0 { Some(p / m) } else { None };
+    let a = &sc.agency;
+    for (label, write) in [
+        (w::SC_POINTS, 0),
+        (w::SC_MAX, 1),
+        (w::SC_SHARE, 2),
+        (w::SC_RATING, 3),
+    ] {
+        r += 1;
+        sh.text(r, 1, label, &st.text)?;
+        match write {
+            0 => sh.num(r, 2, a.points, &left(&st.points_total))?,
+            1 => sh.num(r, 2, a.max_points, &left(&st.points))?,
+            2 => sh.opt(r, 2, share(a.points, a.max_points), &left(&st.pct))?,
+            _ => sh.text(r, 2, &a.rating, &st.text_total)?,
+        }
+    }
+
+    // 1. Criteria of the agency (the sheet's autofilter).
+    let crit_head = [
+        w::SC_STT,
+        w::SC_ID,
+        w::SC_TITLE,
+        w::SC_VALUE,
+        w::SC_CRIT_POINTS,
+        w::SC_MAX,
+        w::SC_NOTE,
+        w::SC_LOST_COUNT,
+        w::SC_LOST_IDS,
+    ];
+    r += 2;
+    sh.text(r, 0, w::SC_SECTION_CRITERIA, &st.section)?;
+    r += 1;
+    let crit_row = r;
+    sh.header_row(r, 0, &crit_head, &st.header)?;
+    for (i, c) in a.criteria.iter().enumerate() {
+        r += 1;
+        criterion_row(&mut sh, st, r, i + 1, &c.id, c)?;
+    }
+    sh.ws.autofilter(crit_row, 0, r, last_col)?;
+    r += 1;
+    sh.merged((r, 0), (r, 3), w::TOTAL, &st.text_total, None)?;
+    sh.num(r, 4, a.points, &st.points_total)?;
+    sh.num(r, 5, a.max_points, &st.points_total)?;
+    sh.text(r, 6, &a.rating, &st.text_total)?;
+    // No total of the case counts: one case can lose points on several criteria.
+    sh.ws.write_blank(r, 7, &st.text_total)?;
+    sh.ws.write_blank(r, 8, &st.text_total)?;
+
+    // 2. Departments.
+    r += 2;
+    sh.text(r, 0, w::SC_SECTION_DEPTS, &st.section)?;
+    r += 1;
+    let dept_head = [
+        w::SC_STT,
+        w::SC_DEPT,
+        w::SC_RATING,
+        w::SC_SHARE,
+        w::SC_CRIT_POINTS,
+        w::SC_MAX,
+    ];
+    let dept_row = r;
+    sh.header_row(r, 0, &dept_head, &st.header)?;
+    for (i, d) in depts.iter().enumerate() {
+        r += 1;
+        sh.num(r, 0, (i + 1) as f64, &st.plain)?;
+        sh.text_wrapped(r, 1, &d.key, &st.text_wrap, false)?;
+        sh.text(r, 2, &d.rating, &st.text)?;
+        sh.opt(r, 3, share(d.points, d.max_points), &st.pct)?;
+        sh.num(r, 4, d.points, &st.points)?;
+        sh.num(r, 5, d.max_points, &st.points)?;
+    }
+    if depts.is_empty() {
+        r += 1;
+        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+    } else {
+        sh.filter_table("DiemDonVi", dept_row, 0, r, &dept_head, &st.header)?;
+    }
+
+    // 3. Criteria of each department.
+    r += 2;
+    sh.text(r, 0, w::SC_SECTION_DEPT_DETAIL, &st.section)?;
+    r += 1;
+    let mut detail_head = crit_head;
+    detail_head[1] = w::SC_DEPT;
+    let detail_row = r;
+    sh.header_row(r, 0, &detail_head, &st.header)?;
+    let mut stt = 0;
+    for d in depts {
+        for c in &d.criteria {
+            r += 1;
+            stt += 1;
+            criterion_row(&mut sh, st, r, stt, &d.key, c)?;
+        }
+    }
+    if stt == 0 {
+        r += 1;
+        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+    } else {
+        sh.filter_table(
+            "DiemTieuChiDonVi",
+            detail_row,
+            0,
+            r,
+            &detail_head,
+            &st.header,
+        )?;
+    }
+
+    // 4. Every case behind lost points.
+    r += 2;
+    sh.text(r, 0, w::SC_SECTION_CASES, &st.section)?;
+    r += 1;
+    let cases_head = [w::SC_STT, w::SC_SCOPE, w::SC_TITLE, w::SC_CASE];
+    let cases_row = r;
+    sh.header_row(r, 0, &cases_head, &st.header)?;
+    let mut stt = 0;
+    for (scope, c) in &all_cases {
+        for id in &c.cases {
+            r += 1;
+            stt += 1;
+            sh.num(r, 0, stt as f64, &st.plain)?;
+            sh.text(r, 1, scope, &st.text)?;
+            sh.text(r, 2, &c.title, &st.text)?;
+            sh.text(r, 3, id, &st.text)?;
+        }
+    }
+    if stt == 0 {
+        r += 1;
+        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+    } else {
+        sh.filter_table("VuViecMatDiem", cases_row, 0, r, &cases_head, &st.header)?;
+    }
+
+    // Several tables: no header row repeats on every page.
+    sh.print_setup(true, None)?;
+    sh.finish()
+}
+
+/// "Quá hạn": every overdue (pending past its deadline) and late (resolved after it) case.
+pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
+    let mut sh = Sheet::new(w::SHEET_LATE)?;
+    let vocab = &ctx.loaded.vocab;
+    let cases = ctx.late;
+    let heads = [
+        w::LATE_STT,
+        w::LATE_ID,
+        w::LATE_RECEIVED,
+        w::LATE_KIND,
+        w::LATE_CHANNEL,
+        w::LATE_DEPARTMENT,
+        w::LATE_CATEGORY,
+        w::LATE_DEADLINE,
+        w::LATE_RESOLVED,
+        w::LATE_DAYS,
+        w::LATE_REASON,
+    ];
+    let last_col = heads.len() as u16 - 1;
+    // SPEC §8: a tố cáo case shows "Khác" for a department or category that has fewer than
+    // `privacy.min_cell` tố cáo cases in the list, as the PDF does.
+    let min = ctx.privacy_min_cell as usize;
+    let mut denounce_dept: HashMap<&str, usize> = HashMap::new();
+    let mut denounce_cat: HashMap<&str, usize> = HashMap::new();
+    for c in cases.iter().filter(|c| c.kind == DENUNCIATION) {
+        *denounce_dept.entry(c.department.as_str()).or_default() += 1;
+        *denounce_cat.entry(c.category.as_str()).or_default() += 1;
+    }
+    let mut masked = false;
+    let mut shown = |c: &'_ CaseRef| -> (String, String) {
+        if c.kind != DENUNCIATION {
+            return (c.department.clone(), c.category.clone());
+        }
+        let d = if denounce_dept[c.department.as_str()] < min {
+            masked = true;
+            w::LATE_OTHER.to_string()
+        } else {
+            c.department.clone()
+        };
+        let k = if denounce_cat[c.category.as_str()] < min {
+            masked = true;
+            w::LATE_OTHER.to_string()
+        } else {
+            c.category.clone()
+        };
+        (d, k)
+    };
+    let rows: Vec<(String, String)> = cases.iter().map(&mut shown).collect();
+    let widest = |vals: &mut dyn Iterator<Item = &str>, min: f64, max: f64| {
+        vals.map(|s| fit_width(s, false))
+            .fold(min, f64::max)
+            .min(max)
+    };
+    let widths = [
+        6.0,
+        widest(&mut cases.iter().map(|c| c.id.as_str()), 12.0, 30.0),
+        12.0,
+        widest(
+            &mut vocab.kind.codes.iter().map(|(_, l)| l.as_str()),
+            11.0,
+            20.0,
+        ),
+        widest(
+            &mut vocab.channel.codes.iter().map(|(_, l)| l.as_str()),
+            12.0,
+            30.0,
+        ),
+        widest(&mut rows.iter().map(|r| r.0.as_str()), 14.0, 40.0),
+        widest(&mut rows.iter().map(|r| r.1.as_str()), 12.0, 30.0),
+        12.0,
+        12.0,
+        10.0,
+        fit_width(w::LATE_PENDING, false).max(14.0),
+    ];
+    for (i, wd) in widths.iter().enumerate() {
+        sh.width(i as u16, *wd)?;
+    }
+    let head = sheet_head(&mut sh, st, ctx, w::TITLE_LATE, last_col)?;
+    let pending = cases
+        .iter()
+        .filter(|c| c.reason == "pending_overdue")
+        .count();
+    sh.merged(
+        (head - 1, 0),
+        (head - 1, last_col),
+        &w::late_summary(pending, cases.len() - pending),
+        &st.agency,
+        Some((true, 15.0)),
+    )?;
+    let header_row = head + 1;
+    sh.header_row(header_row, 0, &heads, &st.header)?;
+    let mut r = header_row;
+    for (i, (c, (dept, cat))) in cases.iter().zip(&rows).enumerate() {
+        r += 1;
+        sh.num(r, 0, (i + 1) as f64, &st.plain)?;
+        sh.text(r, 1, &c.id, &st.text)?;
+        sh.date(r, 2, c.received, &st.date)?;
+        sh.text(r, 3, vocab.kind.label(&c.kind), &st.text)?;
+        sh.text(r, 4, vocab.channel.label(&c.channel), &st.text)?;
+        sh.text(r, 5, dept, &st.text)?;
+        sh.text(r, 6, cat, &st.text)?;
+        sh.opt_date(r, 7, c.deadline, &st.date)?;
+        // A case still pending at the period end shows no resolution date, even when the
+        // register records one after the period.
+        let resolved = if c.reason == "pending_overdue" {
+            None
+        } else {
+            c.resolved
+        };
+        sh.opt_date(r, 8, resolved, &st.date)?;
+        sh.num(r, 9, c.days_overdue as f64, &st.int)?;
+        let reason = match c.reason.as_str() {
+            "pending_overdue" => w::LATE_PENDING,
+            "resolved_late" => w::LATE_RESOLVED_LATE,
+            other => other,
+        };
+        sh.text(r, 10, reason, &st.text)?;
+    }
+    sh.ws.autofilter(header_row, 0, r, last_col)?;
+    r += 2;
+    sh.merged(
+        (r, 0),
+        (r, last_col),
+        w::LATE_NOTE,
+        &st.note,
+        Some((false, 13.0)),
+    )?;
+    if masked {
+        r += 1;
+        let note = w::late_privacy_note(ctx.privacy_min_cell);
+        sh.merged((r, 0), (r, last_col), &note, &st.note, Some((false, 13.0)))?;
+    }
+    sh.ws.set_freeze_panes(header_row + 1, 2)?;
+    sh.print_setup(true, Some((header_row, header_row)))?;
+    sh.finish()
+}
+
+/// "Dữ liệu lỗi": rejected rows, duplicates and warnings in one filterable list.
+pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
+    let mut sh = Sheet::new(w::SHEET_ERRORS)?;
+    let l = ctx.loaded;
+    let heads = [
+        w::ERR_STT,
+        w::ERR_TYPE,
+        w::ERR_FILE,
+        w::ERR_ROW,
+        w::ERR_FIELD,
+        w::ERR_VALUE,
+        w::ERR_REASON,
+        w::ERR_COUNT,
+    ];
+    let last_col = heads.len() as u16 - 1;
+    // (type, file, row, field, value, reason, rows)
+    let mut items: Vec<(&str, &str, u32, &str, &str, &str, u64)> = Vec::new();
+    for i in &l.rejects {
+        items.push((
+            w::ERR_REJECT,
+            &i.file,
+            i.row,
+            &i.field,
+            &i.value,
+            &i.reason,
+            1,
+        ));
+    }
+    for i in &l.duplicates {
+        items.push((
+            w::ERR_DUPLICATE,
+            &i.file,
+            i.row,
+            &i.field,
+            &i.value,
+            &i.reason,
+            1,
+        ));
+    }
+    for x in &l.warnings {
+        items.push((
+            w::ERR_WARNING,
+            &x.file,
+            x.row,
+            &x.field,
+            &x.value,
+            &x.reason,
+            x.count,
+        ));
+    }
+    let file_w = items
+        .iter()
+        .map(|i| fit_width(i.1, false))
+        .fold(12.0_f64, f64::max)
+        .min(40.0);
+    let field_w = items
+        .iter()
+        .map(|i| fit_width(w::field_label(i.3), false))
+        .fold(12.0_f64, f64::max)
+        .min(24.0);
+    let value_w = items
+        .iter()
+        .map(|i| fit_width(i.4, false))
+        .fold(14.0_f64, f64::max)
+        .min(36.0);
+    let reason_w = items
+        .iter()
+        .map(|i| fit_width(i.5, false))
+        .fold(24.0_f64, f64::max)
+        .min(60.0);
+    for (i, wd) in [6.0, 10.0, file_w, 8.0, field_w, value_w, reason_w, 9.0]
+        .iter()
+        .enumerate()
+    {
+        sh.width(i as u16, *wd)?;
+    }
+    let head = sheet_head(&mut sh, st, ctx, w::TITLE_ERRORS, last_col)?;
+    sh.merged(
+        (head - 1, 0),
+        (head - 1, last_col),
+        &w::errors_summary(
+            l.rejects.len(),
+            l.duplicates.len(),
+            l.warnings.len(),
+            l.warnings.iter().map(|x| x.count).sum(),
+        ),
+        &st.agency,
+        Some((true, 15.0)),
+    )?;
+    let header_row = head + 1;
+    sh.header_row(header_row, 0, &heads, &st.header)?;
+    let mut r = header_row;
+    for (n, (kind, file, row, field, value, reason, count)) in items.iter().enumerate() {
+        r += 1;
+        sh.num(r, 0, (n + 1) as f64, &st.plain)?;
+        sh.text(r, 1, kind, &st.text)?;
+        sh.text_wrapped(r, 2, file, &st.text_wrap, false)?;
+        sh.num(r, 3, *row as f64, &st.plain)?;
+        sh.text(r, 4, w::field_label(field), &st.text)?;
+        // Raw values from the register: text, whatever they start with.
+        sh.text_wrapped(r, 5, value, &st.text_wrap, false)?;
+        sh.text_wrapped(r, 6, reason, &st.text_wrap, false)?;
+        sh.num(r, 7, *count as f64, &st.int)?;
+    }
+    sh.ws.autofilter(header_row, 0, r, last_col)?;
+    r += 2;
+    sh.merged(
+        (r, 0),
+        (r, last_col),
+        w::ERR_NOTE,
+        &st.note,
+        Some((false, 13.0)),
+    )?;
+    sh.ws.set_freeze_panes(header_row + 1, 0)?;
+    sh.print_setup(true, Some((header_row, header_row)))?;
+    sh.finish()
+}
