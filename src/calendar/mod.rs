@@ -44,6 +44,13 @@ pub struct WorkCalendar {
     tables: BTreeMap<i32, (Vec<NaiveDate>, Vec<NaiveDate>, String)>,
     /// Years loaded, and how.
     years: BTreeMap<i32, YearSource>,
+    /// Memo of `is_working_day` per day since 1900-01-01: 0 unknown, 1 working, 2 off.
+    memo: Vec<u8>,
+}
+
+/// First day of the working-day memo.
+fn memo_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
 }
 
 fn parse_day(year: &str, s: &str) -> Result<NaiveDate> {
@@ -176,6 +183,7 @@ impl WorkCalendar {
             work: BTreeSet::new(),
             tables,
             years: BTreeMap::new(),
+            memo: Vec::new(),
         })
     }
 
@@ -186,6 +194,8 @@ impl WorkCalendar {
             if self.years.contains_key(&y) {
                 continue;
             }
+            // A table may list a day of a neighbouring year: forget what was worked out.
+            self.memo.clear();
             match self.tables.get(&y) {
                 Some((off, work, source)) => {
                     self.off.extend(off.iter().copied());
@@ -220,11 +230,24 @@ impl WorkCalendar {
     }
 
     pub fn is_working_day(&mut self, d: NaiveDate) -> bool {
-        self.ensure(d);
-        if self.work.contains(&d) {
-            return true;
+        let i = (d - memo_epoch()).num_days();
+        if let Ok(i) = usize::try_from(i)
+            && let Some(&known) = self.memo.get(i)
+            && known != 0
+        {
+            return known == 1;
         }
-        !is_weekend(d) && !self.off.contains(&d)
+        self.ensure(d);
+        let working = self.work.contains(&d) || (!is_weekend(d) && !self.off.contains(&d));
+        if let Ok(i) = usize::try_from(i)
+            && i < 120_000
+        {
+            if self.memo.len() <= i {
+                self.memo.resize(i + 1, 0);
+            }
+            self.memo[i] = if working { 1 } else { 2 };
+        }
+        working
     }
 
     /// The N-th working day after `d` (d itself not counted).
