@@ -58,6 +58,20 @@ pub struct CriterionResult {
     pub cases: Vec<String>,
     /// How the points were given, e.g. "đạt mức ≥ 95%", "không có vụ việc … — đủ điểm".
     pub note: String,
+    /// What kind of value `value` is, so renderers can format it.
+    pub unit: ValueUnit,
+}
+
+/// The kind of a criterion's value.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueUnit {
+    /// A fraction shown as a percentage (rates and ratios).
+    Rate,
+    /// A manual yes/no declaration (1 = yes, 0 = no).
+    YesNo,
+    /// Any other number (a count, days).
+    Number,
 }
 
 /// The agency's scorecard.
@@ -337,6 +351,11 @@ fn score(
     } else {
         Vec::new()
     };
+    let unit = match (&c.scoring, is_percent_source(&c.source)) {
+        (Scoring::YesNo { .. }, _) => ValueUnit::YesNo,
+        (_, true) => ValueUnit::Rate,
+        _ => ValueUnit::Number,
+    };
     CriterionResult {
         id: c.id.clone(),
         title: c.title.clone(),
@@ -345,6 +364,7 @@ fn score(
         max_points: c.max_points,
         cases,
         note,
+        unit,
     }
 }
 
@@ -461,12 +481,13 @@ fn criterion_json(r: &CriterionResult) -> Value {
         "value": r.value,
         "points": num(r.points),
         "max_points": num(r.max_points),
+        "unit": r.unit,
         "note": r.note,
         "cases": r.cases,
     })
 }
 
-/// The `scorecard` object of summary.json (SPEC §7), with "table", "notice", "note" and "cases" per
+/// The `scorecard` object of summary.json (SPEC §7), with "table", "notice", "unit", "note" and "cases" per
 /// criterion, and "rating" and "criteria" per department added.
 pub fn to_json(r: &ScorecardReport) -> Value {
     json!({

@@ -1292,6 +1292,7 @@ mod tests {
             max_points: max,
             cases: cases.iter().map(|s| s.to_string()).collect(),
             note: "đạt mức ≥ 90%".into(),
+            unit: crate::scorecard::ValueUnit::Rate,
         }
     }
 

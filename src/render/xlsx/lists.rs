@@ -10,7 +10,7 @@ use super::{ReportContext, sheet_head};
 use std::collections::HashMap;
 
 use crate::figures::CaseRef;
-use crate::scorecard::CriterionResult;
+use crate::scorecard::{CriterionResult, ValueUnit};
 
 /// The code of tố cáo (SPEC §3.3).
 const DENUNCIATION: &str = "to_cao";
@@ -18,15 +18,12 @@ const DENUNCIATION: &str = "to_cao";
 /// Case numbers shown in a criterion's row; the full list is in section 4.
 const CASES_IN_ROW: usize = 10;
 
-/// How a criterion's value is shown. The scorecard does not say whether a value is a rate, so it
-/// is read from the note, which prints band thresholds of rates as percentages.
+/// How a criterion's value is shown.
 fn value_format<'a>(st: &'a Styles, c: &CriterionResult) -> &'a Format {
-    if c.note.contains('%') {
-        &st.pct
-    } else if c.note.starts_with("đã khai báo") {
-        &st.yes_no
-    } else {
-        &st.number
+    match c.unit {
+        ValueUnit::Rate => &st.pct,
+        ValueUnit::YesNo => &st.yes_no,
+        ValueUnit::Number => &st.number,
     }
 }
 

@@ -15,7 +15,7 @@ use crate::figures::{CaseRef, Figures, Group, MonthPoint, PeriodFigures};
 use crate::normalize::{CaseTable, FileAccount, Issue, Loaded, Vocabulary, Warning};
 use crate::render::ReportContext;
 use crate::render::agency::Agency;
-use crate::scorecard::{CriterionResult, DepartmentScore, Scorecard, ScorecardReport};
+use crate::scorecard::{CriterionResult, DepartmentScore, Scorecard, ScorecardReport, ValueUnit};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -90,6 +90,14 @@ fn criterion(
         max_points: 10.0,
         cases: cases.iter().map(|s| s.to_string()).collect(),
         note: note.into(),
+        // As the scorecard sets it: yes/no for declarations, rates where the note shows one.
+        unit: if note.starts_with("đã khai báo") {
+            ValueUnit::YesNo
+        } else if note.contains('%') {
+            ValueUnit::Rate
+        } else {
+            ValueUnit::Number
+        },
     }
 }
 
