@@ -22,6 +22,18 @@ mod text;
 
 use clap::Parser;
 
+/// Where the last panic happened, for the one-line internal-error message.
+static PANIC_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// A source path without the machine's folders: "calamine-0.38.0/src/xlsx/mod.rs".
+fn short_path(file: &str) -> String {
+    let parts: Vec<&str> = file.split(['/', '\\']).collect();
+    match parts.iter().rposition(|p| *p == "src") {
+        Some(i) if i > 0 => parts[i - 1..].join("/"),
+        _ => parts.last().copied().unwrap_or("").to_string(),
+    }
+}
+
 fn main() {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
@@ -38,15 +50,15 @@ fn main() {
     };
     let log = log::Log::new(cli.quiet, cli.verbose);
     log::route_engine_warnings(cli.verbose);
-    // A bug (ours or a library's) must not print a backtrace: one clear line and exit 1.
+    // A bug (ours or a library's) must not print a backtrace: the hook only notes where it
+    // happened; a caught panic while reading a workbook becomes a clear error about that file,
+    // any other one line and exit 1.
     std::panic::set_hook(Box::new(|info| {
         let at = info
             .location()
-            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .map(|l| format!(" ({}:{})", short_path(l.file()), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "lỗi nội bộ (internal error){at}: chương trình gặp lỗi không lường trước khi đọc hoặc ghi dữ liệu; không có báo cáo nào bị ghi dở. Xin gửi lệnh đã chạy và tệp đầu vào cho người bảo trì."
-        );
+        *PANIC_AT.lock().unwrap_or_else(|e| e.into_inner()) = at;
     }));
     let result = std::panic::catch_unwind(|| match &cli.command {
         cli::Command::Report(a) => cmd::report::run(a, &log),
@@ -55,7 +67,13 @@ fn main() {
         cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
         cli::Command::Verify(a) => cmd::verify::run(a, &log),
     })
-    .unwrap_or_else(|_| std::process::exit(error::EXIT_RUNTIME));
+    .unwrap_or_else(|_| {
+        let at = PANIC_AT.lock().map(|a| a.clone()).unwrap_or_default();
+        eprintln!(
+            "lỗi nội bộ (internal error){at}: chương trình gặp lỗi không lường trước; không có báo cáo nào bị ghi dở. Xin gửi lệnh đã chạy và tệp đầu vào cho người bảo trì."
+        );
+        std::process::exit(error::EXIT_RUNTIME)
+    });
     match result {
         Ok(code) => std::process::exit(code),
         Err(e) => {

@@ -97,8 +97,7 @@ fn windows_1258_text_is_named() {
 fn tcvn3_text_read_as_unicode_is_named() {
     let d = tempfile::tempdir().unwrap();
     // What TCVN3 (ABC) text looks like once read as Latin-1 and saved as UTF-8.
-    let text =
-        "M· sè,Ngµy tiÕp nhËn,Kªnh tiÕp nhËn,Lo¹i ®¬n\nA1,01/05/2026,§\u{ad}êng d©y nãng,Ph¶n ¸nh\n";
+    let text = "M· sè,Ngµy tiÕp nhËn,Kªnh tiÕp nhËn,Lo¹i ®¬n\nA1,01/05/2026,§\u{ad}êng d©y nãng,Ph¶n ¸nh\n";
     std::fs::write(d.path().join("tcvn3.csv"), text).unwrap();
     let (code, _, err) = validate(d.path(), "tcvn3.csv");
     assert_eq!(code, 1);

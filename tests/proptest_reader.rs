@@ -263,7 +263,7 @@ proptest! {
     // lib.rs for proptest to anchor them to).
     #![proptest_config(ProptestConfig {
         failure_persistence: None,
-        ..ProptestConfig::with_cases(64)
+        ..ProptestConfig::with_cases(fuzz_cases(64))
     })]
 
     #[test]
@@ -308,4 +308,12 @@ fn the_properties_hold_on_a_known_file() {
     wd.write("register.csv", text);
     let v = wd.validate_json(&["register.csv"]);
     assert_eq!(account(&v), (5, 1, 1, 1, 2));
+}
+
+/// Cases per property: bounded for CI; `PAKN_FUZZ_CASES=N` runs more (e.g. before a release).
+fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("PAKN_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

@@ -48,7 +48,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases(48)))]
 
     #[test]
     fn random_bytes_as_workbook(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
@@ -72,4 +72,12 @@ proptest! {
         let bytes = valid_workbook();
         check(&bytes[..keep.index(bytes.len())])?;
     }
+}
+
+/// Cases per property: bounded for CI; `PAKN_FUZZ_CASES=N` runs more (e.g. before a release).
+fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("PAKN_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

@@ -91,7 +91,16 @@ pub fn for_each_row(
     if !is_xls {
         check_zip(path)?;
     }
-    let mut wb = open_workbook_auto(path).map_err(|e| {
+    // A damaged workbook can make the reader library panic: that is the file's fault, and is
+    // reported as such.
+    let damaged = || {
+        Error::file(
+            path,
+            "bảng tính bị hỏng hoặc không đúng định dạng (workbook is damaged or not a workbook)",
+        )
+    };
+    let opened = std::panic::catch_unwind(|| open_workbook_auto(path)).map_err(|_| damaged())?;
+    let mut wb = opened.map_err(|e| {
         Error::file(
             path,
             format!("không đọc được bảng tính (cannot read workbook): {e}"),
@@ -117,12 +126,15 @@ pub fn for_each_row(
             .cloned()
             .ok_or_else(|| Error::file(path, "bảng tính không có trang nào (no sheets)"))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| {
-        Error::file(
-            path,
-            format!("không đọc được trang tính '{name}' (cannot read sheet): {e}"),
-        )
-    })?;
+    let range =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wb.worksheet_range(&name)))
+            .map_err(|_| damaged())?
+            .map_err(|e| {
+                Error::file(
+                    path,
+                    format!("không đọc được trang tính '{name}' (cannot read sheet): {e}"),
+                )
+            })?;
     let first_row = range.start().map(|(r, _)| r).unwrap_or(0);
     for (i, cells) in range.rows().enumerate() {
         let row_no = first_row + i as u32 + 1;
