@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Chart, ChartType, Format, Worksheet};
 
 use super::style::{LINE_PT, Sheet, Styles, XResult, fit_width, wrap_lines};
-use super::words as w;
+use super::words::w;
 use super::{ReportContext, sheet_head};
 use crate::figures::{Figures, Group, Stats};
 
@@ -21,26 +21,26 @@ impl Dim {
 
     fn sheet(self) -> &'static str {
         match self {
-            Dim::Channel => w::SHEET_CHANNEL,
-            Dim::Department => w::SHEET_DEPARTMENT,
-            Dim::Category => w::SHEET_CATEGORY,
-            Dim::Kind => w::SHEET_KIND,
+            Dim::Channel => w().sheets.channel.as_str(),
+            Dim::Department => w().sheets.department.as_str(),
+            Dim::Category => w().sheets.category.as_str(),
+            Dim::Kind => w().sheets.kind.as_str(),
         }
     }
     fn title(self) -> &'static str {
         match self {
-            Dim::Channel => w::TITLE_CHANNEL,
-            Dim::Department => w::TITLE_DEPARTMENT,
-            Dim::Category => w::TITLE_CATEGORY,
-            Dim::Kind => w::TITLE_KIND,
+            Dim::Channel => w().titles.channel.as_str(),
+            Dim::Department => w().titles.department.as_str(),
+            Dim::Category => w().titles.category.as_str(),
+            Dim::Kind => w().titles.kind.as_str(),
         }
     }
     fn label(self) -> &'static str {
         match self {
-            Dim::Channel => w::DIM_CHANNEL,
-            Dim::Department => w::DIM_DEPARTMENT,
-            Dim::Category => w::DIM_CATEGORY,
-            Dim::Kind => w::DIM_KIND,
+            Dim::Channel => w().breakdown.dim_channel.as_str(),
+            Dim::Department => w().breakdown.dim_department.as_str(),
+            Dim::Category => w().breakdown.dim_category.as_str(),
+            Dim::Kind => w().breakdown.dim_kind.as_str(),
         }
     }
     fn groups<'a>(self, ctx: &'a ReportContext<'a>) -> &'a [Group] {
@@ -55,8 +55,8 @@ impl Dim {
     /// The chart of received cases on the sheet, if any.
     fn chart(self) -> Option<&'static str> {
         match self {
-            Dim::Channel => Some(w::CHART_CHANNEL),
-            Dim::Department => Some(w::CHART_DEPARTMENT),
+            Dim::Channel => Some(w().charts.channel.as_str()),
+            Dim::Department => Some(w().charts.department.as_str()),
             _ => None,
         }
     }
@@ -115,79 +115,141 @@ macro_rules! stat_col {
     };
 }
 
+/// The three durations of the breakdowns, each with four statistic columns.
+#[derive(Clone, Copy)]
+enum Duration {
+    Response,
+    Resolution,
+    ResolutionWorkingDays,
+}
+
 /// mean, median, p90, max of one duration (the group header names it).
-fn stat4(group: &'static str) -> Vec<Col> {
-    match group {
-        w::G_RESPONSE_DAYS => vec![
-            stat_col!(group, w::C_MEAN, response_days, mean),
-            stat_col!(group, w::C_MEDIAN, response_days, median),
-            stat_col!(group, w::C_P90, response_days, p90),
-            stat_col!(group, w::C_MAX, response_days, max),
-        ],
-        w::G_RESOLUTION_DAYS => vec![
-            stat_col!(group, w::C_MEAN, resolution_days, mean),
-            stat_col!(group, w::C_MEDIAN, resolution_days, median),
-            stat_col!(group, w::C_P90, resolution_days, p90),
-            stat_col!(group, w::C_MAX, resolution_days, max),
-        ],
-        _ => vec![
-            stat_col!(group, w::C_MEAN, resolution_working_days, mean),
-            stat_col!(group, w::C_MEDIAN, resolution_working_days, median),
-            stat_col!(group, w::C_P90, resolution_working_days, p90),
-            stat_col!(group, w::C_MAX, resolution_working_days, max),
-        ],
+fn stat4(duration: Duration) -> Vec<Col> {
+    let (b, t) = (&w().breakdown, &w().times);
+    let (mean, median, p90, max) = (
+        t.mean.as_str(),
+        t.median.as_str(),
+        t.p90.as_str(),
+        t.max.as_str(),
+    );
+    match duration {
+        Duration::Response => {
+            let group = b.group_response_days.as_str();
+            vec![
+                stat_col!(group, mean, response_days, mean),
+                stat_col!(group, median, response_days, median),
+                stat_col!(group, p90, response_days, p90),
+                stat_col!(group, max, response_days, max),
+            ]
+        }
+        Duration::Resolution => {
+            let group = b.group_resolution_days.as_str();
+            vec![
+                stat_col!(group, mean, resolution_days, mean),
+                stat_col!(group, median, resolution_days, median),
+                stat_col!(group, p90, resolution_days, p90),
+                stat_col!(group, max, resolution_days, max),
+            ]
+        }
+        Duration::ResolutionWorkingDays => {
+            let group = b.group_resolution_wd.as_str();
+            vec![
+                stat_col!(group, mean, resolution_working_days, mean),
+                stat_col!(group, median, resolution_working_days, median),
+                stat_col!(group, p90, resolution_working_days, p90),
+                stat_col!(group, max, resolution_working_days, max),
+            ]
+        }
     }
 }
 
 /// The figure columns of a breakdown, in order (docs/OUTPUTS.md lists them).
 fn columns() -> Vec<Col> {
     let mut c = vec![
-        count(w::H_CARRIED_OVER, None, |f| Some(f.carried_over as f64)),
-        count(w::H_RECEIVED, None, |f| Some(f.received as f64)),
-        count(w::H_TO_HANDLE, None, |f| Some(f.to_handle as f64)),
-        count(w::H_RESOLVED, Some(w::G_RESOLVED), |f| {
-            Some(f.resolved as f64)
+        count(w().headers.carried_over.as_str(), None, |f| {
+            Some(f.carried_over as f64)
         }),
-        count(w::H_ON_TIME, Some(w::G_RESOLVED), |f| {
-            Some(f.resolved_on_time as f64)
+        count(w().headers.received.as_str(), None, |f| {
+            Some(f.received as f64)
         }),
-        count(w::C_LATE, Some(w::G_RESOLVED), |f| {
-            Some(f.resolved_late as f64)
+        count(w().headers.to_handle.as_str(), None, |f| {
+            Some(f.to_handle as f64)
         }),
-        rate(w::C_ON_TIME_RATE, Some(w::G_RESOLVED), |f| f.on_time_rate),
-        count(w::C_PENDING, Some(w::G_PENDING), |f| Some(f.pending as f64)),
-        count(w::H_PENDING_OVERDUE, Some(w::G_PENDING), |f| {
-            Some(f.pending_overdue as f64)
-        }),
-        count(w::H_RESPONDED, Some(w::G_RESPONSE), |f| {
-            Some(f.responded as f64)
-        }),
-        count(w::H_RESPONSE_ON_TIME, Some(w::G_RESPONSE), |f| {
-            Some(f.response_on_time as f64)
-        }),
+        count(
+            w().headers.resolved.as_str(),
+            Some(w().breakdown.group_resolved.as_str()),
+            |f| Some(f.resolved as f64),
+        ),
+        count(
+            w().headers.on_time.as_str(),
+            Some(w().breakdown.group_resolved.as_str()),
+            |f| Some(f.resolved_on_time as f64),
+        ),
+        count(
+            w().breakdown.late.as_str(),
+            Some(w().breakdown.group_resolved.as_str()),
+            |f| Some(f.resolved_late as f64),
+        ),
+        rate(
+            w().breakdown.on_time_rate.as_str(),
+            Some(w().breakdown.group_resolved.as_str()),
+            |f| f.on_time_rate,
+        ),
+        count(
+            w().breakdown.pending.as_str(),
+            Some(w().breakdown.group_pending.as_str()),
+            |f| Some(f.pending as f64),
+        ),
+        count(
+            w().headers.pending_overdue.as_str(),
+            Some(w().breakdown.group_pending.as_str()),
+            |f| Some(f.pending_overdue as f64),
+        ),
+        count(
+            w().headers.responded.as_str(),
+            Some(w().breakdown.group_response.as_str()),
+            |f| Some(f.responded as f64),
+        ),
+        count(
+            w().headers.response_on_time.as_str(),
+            Some(w().breakdown.group_response.as_str()),
+            |f| Some(f.response_on_time as f64),
+        ),
     ];
-    c.extend(stat4(w::G_RESPONSE_DAYS));
-    c.extend(stat4(w::G_RESOLUTION_DAYS));
-    c.extend(stat4(w::G_RESOLUTION_WD));
+    c.extend(stat4(Duration::Response));
+    c.extend(stat4(Duration::Resolution));
+    c.extend(stat4(Duration::ResolutionWorkingDays));
     c.extend([
-        count(w::C_RATED, Some(w::G_SATISFACTION), |f| {
-            Some(f.satisfaction.rated as f64)
-        }),
-        count(w::H_SATISFIED, Some(w::G_SATISFACTION), |f| {
-            Some(f.satisfaction.satisfied as f64)
-        }),
-        rate(w::C_SATISFACTION_RATE, Some(w::G_SATISFACTION), |f| {
-            f.satisfaction.rate
-        }),
-        count(w::C_ASSIGNED, Some(w::G_ASSIGNED), |f| {
-            Some(f.assigned_within_1wd.count as f64)
-        }),
-        count(w::C_ASSIGNED_WITHIN, Some(w::G_ASSIGNED), |f| {
-            Some(f.assigned_within_1wd.within as f64)
-        }),
-        rate(w::C_ASSIGNED_RATE, Some(w::G_ASSIGNED), |f| {
-            f.assigned_within_1wd.rate
-        }),
+        count(
+            w().breakdown.rated.as_str(),
+            Some(w().breakdown.group_satisfaction.as_str()),
+            |f| Some(f.satisfaction.rated as f64),
+        ),
+        count(
+            w().headers.satisfied.as_str(),
+            Some(w().breakdown.group_satisfaction.as_str()),
+            |f| Some(f.satisfaction.satisfied as f64),
+        ),
+        rate(
+            w().breakdown.satisfaction_rate.as_str(),
+            Some(w().breakdown.group_satisfaction.as_str()),
+            |f| f.satisfaction.rate,
+        ),
+        count(
+            w().breakdown.assigned.as_str(),
+            Some(w().breakdown.group_assigned.as_str()),
+            |f| Some(f.assigned_within_1wd.count as f64),
+        ),
+        count(
+            w().breakdown.assigned_within.as_str(),
+            Some(w().breakdown.group_assigned.as_str()),
+            |f| Some(f.assigned_within_1wd.within as f64),
+        ),
+        rate(
+            w().breakdown.assigned_rate.as_str(),
+            Some(w().breakdown.group_assigned.as_str()),
+            |f| f.assigned_within_1wd.rate,
+        ),
     ]);
     c
 }
@@ -251,7 +313,10 @@ pub fn sheet(ctx: &ReportContext, st: &Styles, dim: Dim) -> XResult<Worksheet> {
     let label_w = groups
         .iter()
         .map(|g| fit_width(&g.label, false))
-        .chain([fit_width(w::TOTAL, true), fit_width(dim.label(), true)])
+        .chain([
+            fit_width(w().labels.total.as_str(), true),
+            fit_width(dim.label(), true),
+        ])
         .fold(14.0_f64, f64::max)
         .min(48.0);
     sh.width(0, label_w)?;
@@ -287,7 +352,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles, dim: Dim) -> XResult<Worksheet> {
     // The filter covers the groups, not the total row (sorting keeps the total at the bottom).
     sh.ws.autofilter(head + 1, 0, r.max(first) - 1, last_col)?;
     let total_row = r;
-    sh.text(r, 0, w::TOTAL, &st.text_total)?;
+    sh.text(r, 0, w().labels.total.as_str(), &st.text_total)?;
     for (i, c) in cols.iter().enumerate() {
         let f = format_of(st, c.unit, true);
         sh.opt(r, 1 + i as u16, (c.get)(&ctx.figures.totals), f)?;
@@ -297,7 +362,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles, dim: Dim) -> XResult<Worksheet> {
     sh.merged(
         (r, 0),
         (r, note_last),
-        w::NOTE_BREAKDOWN,
+        w().notes.breakdown.as_str(),
         &st.note,
         Some((false, 13.0)),
     )?;
@@ -306,7 +371,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles, dim: Dim) -> XResult<Worksheet> {
         r += 2;
         let received_col = 1 + cols
             .iter()
-            .position(|c| c.head == w::H_RECEIVED)
+            .position(|c| c.head == w().headers.received.as_str())
             .unwrap_or(1) as u16;
         let n = groups.len() as u32;
         let horizontal = dim == Dim::Department;
@@ -317,7 +382,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles, dim: Dim) -> XResult<Worksheet> {
         });
         chart
             .add_series()
-            .set_name(w::CHART_SERIES_RECEIVED)
+            .set_name(w().charts.series_received.as_str())
             .set_categories((dim.sheet(), first, 0, total_row - 1, 0))
             .set_values((
                 dim.sheet(),
@@ -364,27 +429,48 @@ type PickStats = fn(&Figures) -> &Stats;
 /// "Thời gian xử lý": count, mean, median, p90, max of the three durations, per kind and for the
 /// whole agency.
 pub fn times(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
-    let mut sh = Sheet::new(w::SHEET_TIMES)?;
+    let mut sh = Sheet::new(w().sheets.times.as_str())?;
     let groups: [(&'static str, PickStats); 3] = [
-        (w::G_RESPONSE_DAYS, |f| &f.response_days),
-        (w::G_RESOLUTION_DAYS, |f| &f.resolution_days),
-        (w::G_RESOLUTION_WD, |f| &f.resolution_working_days),
+        (w().breakdown.group_response_days.as_str(), |f| {
+            &f.response_days
+        }),
+        (w().breakdown.group_resolution_days.as_str(), |f| {
+            &f.resolution_days
+        }),
+        (w().breakdown.group_resolution_wd.as_str(), |f| {
+            &f.resolution_working_days
+        }),
     ];
-    let stat_heads = [w::C_COUNT, w::C_MEAN, w::C_MEDIAN, w::C_P90, w::C_MAX];
+    let stat_heads = [
+        w().times.count.as_str(),
+        w().times.mean.as_str(),
+        w().times.median.as_str(),
+        w().times.p90.as_str(),
+        w().times.max.as_str(),
+    ];
     let last_col = (groups.len() * stat_heads.len()) as u16;
     let kinds = &ctx.figures.by_kind;
     let label_w = kinds
         .iter()
         .map(|g| fit_width(&g.label, false))
-        .chain([fit_width(w::TIMES_ALL, true), fit_width(w::DIM_KIND, true)])
+        .chain([
+            fit_width(w().times.all.as_str(), true),
+            fit_width(w().breakdown.dim_kind.as_str(), true),
+        ])
         .fold(16.0_f64, f64::max)
         .min(40.0);
     sh.width(0, label_w)?;
     for c in 1..=last_col {
         sh.width(c, W_STAT + 1.0)?;
     }
-    let head = sheet_head(&mut sh, st, ctx, w::TITLE_TIMES, last_col)?;
-    sh.merged((head, 0), (head + 1, 0), w::DIM_KIND, &st.header, None)?;
+    let head = sheet_head(&mut sh, st, ctx, w().titles.times.as_str(), last_col)?;
+    sh.merged(
+        (head, 0),
+        (head + 1, 0),
+        w().breakdown.dim_kind.as_str(),
+        &st.header,
+        None,
+    )?;
     for (gi, (g, _)) in groups.iter().enumerate() {
         let c1 = 1 + (gi * stat_heads.len()) as u16;
         sh.merged(
@@ -425,9 +511,15 @@ pub fn times(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         r += 1;
     }
     sh.ws.autofilter(head + 1, 0, r.max(first) - 1, last_col)?;
-    write_row(&mut sh, r, w::TIMES_ALL, &ctx.figures.totals, true)?;
+    write_row(
+        &mut sh,
+        r,
+        w().times.all.as_str(),
+        &ctx.figures.totals,
+        true,
+    )?;
     r += 2;
-    for note in w::NOTE_TIMES {
+    for note in &w().notes.times {
         sh.merged((r, 0), (r, last_col), note, &st.note, Some((false, 13.0)))?;
         r += 1;
     }

@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
 
 use super::style::{Sheet, Styles, XResult, fit_width};
-use super::words as w;
+use super::words::w;
 use super::{ReportContext, sheet_head};
 use std::collections::HashMap;
 
@@ -36,7 +36,7 @@ fn case_list(cases: &[String]) -> String {
         .join(", ");
     if cases.len() > CASES_IN_ROW {
         s.push(' ');
-        s.push_str(&w::more_cases(cases.len() - CASES_IN_ROW));
+        s.push_str(&w().more_cases(cases.len() - CASES_IN_ROW));
     }
     s
 }
@@ -63,11 +63,11 @@ fn criterion_row(
 }
 
 pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
-    let mut sh = Sheet::new(w::SHEET_SCORECARD)?;
+    let mut sh = Sheet::new(w().sheets.scorecard.as_str())?;
     let Some(sc) = ctx.scorecard else {
         sh.width(0, 90.0)?;
-        let head = sheet_head(&mut sh, st, ctx, w::TITLE_SCORECARD, 0)?;
-        sh.text(head, 0, w::SC_NONE, &st.note)?;
+        let head = sheet_head(&mut sh, st, ctx, w().titles.scorecard.as_str(), 0)?;
+        sh.text(head, 0, w().scorecard.none.as_str(), &st.note)?;
         sh.print_setup(false, None)?;
         return sh.finish();
     };
@@ -75,7 +75,7 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     let depts = &sc.by_department;
     let mut all_cases: Vec<(&str, &CriterionResult)> = Vec::new();
     for c in &sc.agency.criteria {
-        all_cases.push((w::TIMES_ALL, c));
+        all_cases.push((w().times.all.as_str(), c));
     }
     for d in depts {
         for c in &d.criteria {
@@ -88,7 +88,10 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         .iter()
         .map(|c| fit_width(&c.id, false))
         .chain(depts.iter().map(|d| fit_width(&d.key, false)))
-        .chain([fit_width(w::SC_ID, true), fit_width(w::SC_POINTS, false)])
+        .chain([
+            fit_width(w().scorecard.id.as_str(), true),
+            fit_width(w().scorecard.points.as_str(), false),
+        ])
         .fold(14.0_f64, f64::max)
         .min(42.0);
     let c_w = all_cases
@@ -115,7 +118,7 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     ] {
         sh.width(col, width)?;
     }
-    let mut r = sheet_head(&mut sh, st, ctx, w::TITLE_SCORECARD, last_col)?;
+    let mut r = sheet_head(&mut sh, st, ctx, w().titles.scorecard.as_str(), last_col)?;
     sh.merged(
         (r, 0),
         (r, last_col),
@@ -136,15 +139,15 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // The agency's result.
     r += 2;
-    sh.text(r, 0, w::SC_AGENCY, &st.section)?;
+    sh.text(r, 0, w().scorecard.agency.as_str(), &st.section)?;
     let left = |f: &Format| f.clone().set_align(FormatAlign::Left);
     let share = |p: f64, m: f64| if m > 0.0 { Some(p / m) } else { None };
     let a = &sc.agency;
     for (label, write) in [
-        (w::SC_POINTS, 0),
-        (w::SC_MAX, 1),
-        (w::SC_SHARE, 2),
-        (w::SC_RATING, 3),
+        (w().scorecard.points.as_str(), 0),
+        (w().scorecard.max.as_str(), 1),
+        (w().scorecard.share.as_str(), 2),
+        (w().scorecard.rating.as_str(), 3),
     ] {
         r += 1;
         sh.text(r, 1, label, &st.text)?;
@@ -158,18 +161,18 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // 1. Criteria of the agency (the sheet's autofilter).
     let crit_head = [
-        w::SC_STT,
-        w::SC_ID,
-        w::SC_TITLE,
-        w::SC_VALUE,
-        w::SC_CRIT_POINTS,
-        w::SC_MAX,
-        w::SC_NOTE,
-        w::SC_LOST_COUNT,
-        w::SC_LOST_IDS,
+        w().scorecard.stt.as_str(),
+        w().scorecard.id.as_str(),
+        w().scorecard.title.as_str(),
+        w().scorecard.value.as_str(),
+        w().scorecard.criterion_points.as_str(),
+        w().scorecard.max.as_str(),
+        w().scorecard.note.as_str(),
+        w().scorecard.lost_count.as_str(),
+        w().scorecard.lost_ids.as_str(),
     ];
     r += 2;
-    sh.text(r, 0, w::SC_SECTION_CRITERIA, &st.section)?;
+    sh.text(r, 0, w().scorecard.section_criteria.as_str(), &st.section)?;
     r += 1;
     let crit_row = r;
     sh.header_row(r, 0, &crit_head, &st.header)?;
@@ -179,7 +182,13 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     sh.ws.autofilter(crit_row, 0, r, last_col)?;
     r += 1;
-    sh.merged((r, 0), (r, 3), w::TOTAL, &st.text_total, None)?;
+    sh.merged(
+        (r, 0),
+        (r, 3),
+        w().labels.total.as_str(),
+        &st.text_total,
+        None,
+    )?;
     sh.num(r, 4, a.points, &st.points_total)?;
     sh.num(r, 5, a.max_points, &st.points_total)?;
     sh.text(r, 6, &a.rating, &st.text_total)?;
@@ -189,15 +198,20 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // 2. Departments.
     r += 2;
-    sh.text(r, 0, w::SC_SECTION_DEPTS, &st.section)?;
+    sh.text(
+        r,
+        0,
+        w().scorecard.section_departments.as_str(),
+        &st.section,
+    )?;
     r += 1;
     let dept_head = [
-        w::SC_STT,
-        w::SC_DEPT,
-        w::SC_RATING,
-        w::SC_SHARE,
-        w::SC_CRIT_POINTS,
-        w::SC_MAX,
+        w().scorecard.stt.as_str(),
+        w().scorecard.department.as_str(),
+        w().scorecard.rating.as_str(),
+        w().scorecard.share.as_str(),
+        w().scorecard.criterion_points.as_str(),
+        w().scorecard.max.as_str(),
     ];
     let dept_row = r;
     sh.header_row(r, 0, &dept_head, &st.header)?;
@@ -212,17 +226,22 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     if depts.is_empty() {
         r += 1;
-        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+        sh.text(r, 1, w().scorecard.none_rows.as_str(), &st.note)?;
     } else {
         sh.filter_table("DiemDonVi", dept_row, 0, r, &dept_head, &st.header)?;
     }
 
     // 3. Criteria of each department.
     r += 2;
-    sh.text(r, 0, w::SC_SECTION_DEPT_DETAIL, &st.section)?;
+    sh.text(
+        r,
+        0,
+        w().scorecard.section_department_detail.as_str(),
+        &st.section,
+    )?;
     r += 1;
     let mut detail_head = crit_head;
-    detail_head[1] = w::SC_DEPT;
+    detail_head[1] = w().scorecard.department.as_str();
     let detail_row = r;
     sh.header_row(r, 0, &detail_head, &st.header)?;
     let mut stt = 0;
@@ -235,7 +254,7 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     if stt == 0 {
         r += 1;
-        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+        sh.text(r, 1, w().scorecard.none_rows.as_str(), &st.note)?;
     } else {
         sh.filter_table(
             "DiemTieuChiDonVi",
@@ -249,9 +268,14 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // 4. Every case behind lost points.
     r += 2;
-    sh.text(r, 0, w::SC_SECTION_CASES, &st.section)?;
+    sh.text(r, 0, w().scorecard.section_cases.as_str(), &st.section)?;
     r += 1;
-    let cases_head = [w::SC_STT, w::SC_SCOPE, w::SC_TITLE, w::SC_CASE];
+    let cases_head = [
+        w().scorecard.stt.as_str(),
+        w().scorecard.scope.as_str(),
+        w().scorecard.title.as_str(),
+        w().scorecard.case.as_str(),
+    ];
     let cases_row = r;
     sh.header_row(r, 0, &cases_head, &st.header)?;
     let mut stt = 0;
@@ -267,7 +291,7 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     if stt == 0 {
         r += 1;
-        sh.text(r, 1, w::SC_NONE_ROWS, &st.note)?;
+        sh.text(r, 1, w().scorecard.none_rows.as_str(), &st.note)?;
     } else {
         sh.filter_table("VuViecMatDiem", cases_row, 0, r, &cases_head, &st.header)?;
     }
@@ -279,21 +303,21 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
 /// "Quá hạn": every overdue (pending past its deadline) and late (resolved after it) case.
 pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
-    let mut sh = Sheet::new(w::SHEET_LATE)?;
+    let mut sh = Sheet::new(w().sheets.late.as_str())?;
     let vocab = &ctx.loaded.vocab;
     let cases = ctx.late;
     let heads = [
-        w::LATE_STT,
-        w::LATE_ID,
-        w::LATE_RECEIVED,
-        w::LATE_KIND,
-        w::LATE_CHANNEL,
-        w::LATE_DEPARTMENT,
-        w::LATE_CATEGORY,
-        w::LATE_DEADLINE,
-        w::LATE_RESOLVED,
-        w::LATE_DAYS,
-        w::LATE_REASON,
+        w().late.stt.as_str(),
+        w().late.id.as_str(),
+        w().late.received.as_str(),
+        w().late.kind.as_str(),
+        w().late.channel.as_str(),
+        w().late.department.as_str(),
+        w().late.category.as_str(),
+        w().late.deadline.as_str(),
+        w().late.resolved.as_str(),
+        w().late.days.as_str(),
+        w().late.reason.as_str(),
     ];
     let last_col = heads.len() as u16 - 1;
     // SPEC §8: a tố cáo case shows "Khác" for a department or category that has fewer than
@@ -312,13 +336,13 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         }
         let d = if denounce_dept[c.department.as_str()] < min {
             masked = true;
-            w::LATE_OTHER.to_string()
+            w().late.other.as_str().to_string()
         } else {
             c.department.clone()
         };
         let k = if denounce_cat[c.category.as_str()] < min {
             masked = true;
-            w::LATE_OTHER.to_string()
+            w().late.other.as_str().to_string()
         } else {
             c.category.clone()
         };
@@ -349,12 +373,12 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         12.0,
         12.0,
         10.0,
-        fit_width(w::LATE_PENDING, false).max(14.0),
+        fit_width(w().late.pending.as_str(), false).max(14.0),
     ];
     for (i, wd) in widths.iter().enumerate() {
         sh.width(i as u16, *wd)?;
     }
-    let head = sheet_head(&mut sh, st, ctx, w::TITLE_LATE, last_col)?;
+    let head = sheet_head(&mut sh, st, ctx, w().titles.late.as_str(), last_col)?;
     let pending = cases
         .iter()
         .filter(|c| c.reason == "pending_overdue")
@@ -362,7 +386,7 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (head - 1, 0),
         (head - 1, last_col),
-        &w::late_summary(pending, cases.len() - pending),
+        &w().late_summary(pending, cases.len() - pending),
         &st.agency,
         Some((true, 15.0)),
     )?;
@@ -389,8 +413,8 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         sh.opt_date(r, 8, resolved, &st.date)?;
         sh.num(r, 9, c.days_overdue as f64, &st.int)?;
         let reason = match c.reason.as_str() {
-            "pending_overdue" => w::LATE_PENDING,
-            "resolved_late" => w::LATE_RESOLVED_LATE,
+            "pending_overdue" => w().late.pending.as_str(),
+            "resolved_late" => w().late.resolved_late.as_str(),
             other => other,
         };
         sh.text(r, 10, reason, &st.text)?;
@@ -400,13 +424,13 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (r, 0),
         (r, last_col),
-        w::LATE_NOTE,
+        w().notes.late.as_str(),
         &st.note,
         Some((false, 13.0)),
     )?;
     if masked {
         r += 1;
-        let note = w::late_privacy_note(ctx.privacy_min_cell);
+        let note = w().late_privacy_note(ctx.privacy_min_cell);
         sh.merged((r, 0), (r, last_col), &note, &st.note, Some((false, 13.0)))?;
     }
     sh.ws.set_freeze_panes(header_row + 1, 2)?;
@@ -416,24 +440,24 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
 /// "Dữ liệu lỗi": rejected rows, duplicates and warnings in one filterable list.
 pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
-    let mut sh = Sheet::new(w::SHEET_ERRORS)?;
+    let mut sh = Sheet::new(w().sheets.errors.as_str())?;
     let l = ctx.loaded;
     let heads = [
-        w::ERR_STT,
-        w::ERR_TYPE,
-        w::ERR_FILE,
-        w::ERR_ROW,
-        w::ERR_FIELD,
-        w::ERR_VALUE,
-        w::ERR_REASON,
-        w::ERR_COUNT,
+        w().errors.stt.as_str(),
+        w().errors.kind.as_str(),
+        w().errors.file.as_str(),
+        w().errors.row.as_str(),
+        w().errors.field.as_str(),
+        w().errors.value.as_str(),
+        w().errors.reason.as_str(),
+        w().errors.count.as_str(),
     ];
     let last_col = heads.len() as u16 - 1;
     // (type, file, row, field, value, reason, rows)
     let mut items: Vec<(&str, &str, u32, &str, &str, &str, u64)> = Vec::new();
     for i in &l.rejects {
         items.push((
-            w::ERR_REJECT,
+            w().errors.reject.as_str(),
             &i.file,
             i.row,
             &i.field,
@@ -444,7 +468,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     for i in &l.duplicates {
         items.push((
-            w::ERR_DUPLICATE,
+            w().errors.duplicate.as_str(),
             &i.file,
             i.row,
             &i.field,
@@ -455,7 +479,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     }
     for x in &l.warnings {
         items.push((
-            w::ERR_WARNING,
+            w().errors.warning.as_str(),
             &x.file,
             x.row,
             &x.field,
@@ -471,7 +495,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         .min(40.0);
     let field_w = items
         .iter()
-        .map(|i| fit_width(w::field_label(i.3), false))
+        .map(|i| fit_width(w().field_label(i.3), false))
         .fold(12.0_f64, f64::max)
         .min(24.0);
     let value_w = items
@@ -490,11 +514,11 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     {
         sh.width(i as u16, *wd)?;
     }
-    let head = sheet_head(&mut sh, st, ctx, w::TITLE_ERRORS, last_col)?;
+    let head = sheet_head(&mut sh, st, ctx, w().titles.errors.as_str(), last_col)?;
     sh.merged(
         (head - 1, 0),
         (head - 1, last_col),
-        &w::errors_summary(
+        &w().errors_summary(
             l.rejects.len(),
             l.duplicates.len(),
             l.warnings.len(),
@@ -512,7 +536,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         sh.text(r, 1, kind, &st.text)?;
         sh.text_wrapped(r, 2, file, &st.text_wrap, false)?;
         sh.num(r, 3, *row as f64, &st.plain)?;
-        sh.text(r, 4, w::field_label(field), &st.text)?;
+        sh.text(r, 4, w().field_label(field), &st.text)?;
         // Raw values from the register: text, whatever they start with.
         sh.text_wrapped(r, 5, value, &st.text_wrap, false)?;
         sh.text_wrapped(r, 6, reason, &st.text_wrap, false)?;
@@ -523,7 +547,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (r, 0),
         (r, last_col),
-        w::ERR_NOTE,
+        w().notes.errors.as_str(),
         &st.note,
         Some((false, 13.0)),
     )?;

@@ -22,6 +22,7 @@ use rust_xlsxwriter::{DocProperties, Workbook};
 use super::ReportContext;
 use crate::error::{Error, Result};
 use style::{Sheet, Styles, XResult};
+use words::w;
 
 /// Renders the xlsx file in memory.
 pub fn render(ctx: &ReportContext) -> Result<Vec<u8>> {
@@ -51,12 +52,12 @@ fn build(ctx: &ReportContext) -> XResult<Vec<u8>> {
 fn properties(ctx: &ReportContext) -> XResult<DocProperties> {
     let created = style::excel_date(ctx.as_of)?.and_hms(0, 0, 0)?;
     Ok(DocProperties::new()
-        .set_title(words::doc_title(&ctx.period.label))
-        .set_subject(words::DOC_SUBJECT)
+        .set_title(w().doc_title(&ctx.period.label))
+        .set_subject(w().document.subject.as_str())
         .set_author(&ctx.agency.name)
         .set_company(&ctx.agency.name)
-        .set_keywords(words::DOC_KEYWORDS)
-        .set_comment(words::DOC_COMMENT)
+        .set_keywords(w().document.keywords.as_str())
+        .set_comment(w().document.comment.as_str())
         .set_creation_datetime(&created))
 }
 
@@ -97,14 +98,14 @@ fn sheet_head(
     sh.merged(
         (1, 0),
         (1, last_col),
-        &words::sheet_title(title, &ctx.period.label),
+        &w().sheet_title(title, &ctx.period.label),
         &t,
         Some((true, 16.0)),
     )?;
     sh.merged(
         (2, 0),
         (2, last_col),
-        &words::data_span(&dmy_short(ctx.period.start), &dmy_short(ctx.period.end)),
+        &w().data_span(&dmy_short(ctx.period.start), &dmy_short(ctx.period.end)),
         &s,
         None,
     )?;

@@ -27,6 +27,14 @@ const MAX_CELL_CHARS: usize = 32_000;
 /// Excel's paper code for A4.
 pub const PAPER_A4: u8 = 9;
 
+/// The number format that shows 1 as yes and 0 as no ("Có"/"Không"), words from `words.rs`.
+/// A double quote would end Excel's quoted text, so it is dropped from the words.
+fn yes_no_format() -> String {
+    let l = &super::words::w().labels;
+    let (yes, no) = (l.yes.replace('"', ""), l.no.replace('"', ""));
+    format!("\"{yes}\";\"{yes}\";\"{no}\"")
+}
+
 /// The formats of the workbook, created once.
 pub struct Styles {
     pub parent: Format,
@@ -137,7 +145,7 @@ impl Styles {
             points,
             number: cell().set_num_format("#,##0.###"),
             yes_no: cell()
-                .set_num_format("\"Có\";\"Có\";\"Không\"")
+                .set_num_format(yes_no_format())
                 .set_align(FormatAlign::Center),
         }
     }
@@ -480,7 +488,7 @@ impl Sheet {
         self.ws.set_print_center_horizontally(true);
         self.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
         self.ws
-            .set_footer(format!("&C{}", super::words::FOOTER_PAGE));
+            .set_footer(format!("&C{}", super::words::w().print.footer));
         if let Some((r1, r2)) = repeat {
             self.ws.set_repeat_rows(r1, r2)?;
         }

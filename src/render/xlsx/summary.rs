@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, Format, FormatAlign, Worksheet};
 
 use super::style::{Sheet, Styles, XResult, fit_width};
-use super::words as w;
+use super::words::w;
 use super::{ReportContext, dmy, dmy_short};
 use crate::figures::Figures;
 
@@ -23,67 +23,122 @@ enum Unit {
 fn headline(f: &Figures) -> Vec<(&'static str, bool, Unit, Option<f64>)> {
     let n = |x: u64| Some(x as f64);
     vec![
-        (w::H_CARRIED_OVER, false, Unit::Count, n(f.carried_over)),
-        (w::H_RECEIVED, false, Unit::Count, n(f.received)),
-        (w::H_TO_HANDLE, false, Unit::Count, n(f.to_handle)),
-        (w::H_RESOLVED, false, Unit::Count, n(f.resolved)),
-        (w::H_ON_TIME, true, Unit::Count, n(f.resolved_on_time)),
-        (w::H_LATE, true, Unit::Count, n(f.resolved_late)),
-        (w::H_PENDING, false, Unit::Count, n(f.pending)),
         (
-            w::H_PENDING_OVERDUE,
+            w().headers.carried_over.as_str(),
+            false,
+            Unit::Count,
+            n(f.carried_over),
+        ),
+        (
+            w().headers.received.as_str(),
+            false,
+            Unit::Count,
+            n(f.received),
+        ),
+        (
+            w().headers.to_handle.as_str(),
+            false,
+            Unit::Count,
+            n(f.to_handle),
+        ),
+        (
+            w().headers.resolved.as_str(),
+            false,
+            Unit::Count,
+            n(f.resolved),
+        ),
+        (
+            w().headers.on_time.as_str(),
+            true,
+            Unit::Count,
+            n(f.resolved_on_time),
+        ),
+        (
+            w().headers.late.as_str(),
+            true,
+            Unit::Count,
+            n(f.resolved_late),
+        ),
+        (
+            w().headers.pending.as_str(),
+            false,
+            Unit::Count,
+            n(f.pending),
+        ),
+        (
+            w().headers.pending_overdue.as_str(),
             true,
             Unit::Count,
             n(f.pending_overdue),
         ),
-        (w::H_ON_TIME_RATE, false, Unit::Rate, f.on_time_rate),
-        (w::H_RESPONDED, false, Unit::Count, n(f.responded)),
         (
-            w::H_RESPONSE_ON_TIME,
+            w().headers.on_time_rate.as_str(),
+            false,
+            Unit::Rate,
+            f.on_time_rate,
+        ),
+        (
+            w().headers.responded.as_str(),
+            false,
+            Unit::Count,
+            n(f.responded),
+        ),
+        (
+            w().headers.response_on_time.as_str(),
             true,
             Unit::Count,
             n(f.response_on_time),
         ),
-        (w::H_RATED, false, Unit::Count, n(f.satisfaction.rated)),
         (
-            w::H_SATISFIED,
+            w().headers.rated.as_str(),
+            false,
+            Unit::Count,
+            n(f.satisfaction.rated),
+        ),
+        (
+            w().headers.satisfied.as_str(),
             true,
             Unit::Count,
             n(f.satisfaction.satisfied),
         ),
         (
-            w::H_SATISFACTION_RATE,
+            w().headers.satisfaction_rate.as_str(),
             false,
             Unit::Rate,
             f.satisfaction.rate,
         ),
         (
-            w::H_ASSIGNED,
+            w().headers.assigned.as_str(),
             false,
             Unit::Count,
             n(f.assigned_within_1wd.count),
         ),
         (
-            w::H_ASSIGNED_WITHIN,
+            w().headers.assigned_within.as_str(),
             true,
             Unit::Count,
             n(f.assigned_within_1wd.within),
         ),
         (
-            w::H_ASSIGNED_RATE,
+            w().headers.assigned_rate.as_str(),
             false,
             Unit::Rate,
             f.assigned_within_1wd.rate,
         ),
-        (w::H_RESPONSE_MEAN, false, Unit::Days, f.response_days.mean),
         (
-            w::H_RESOLUTION_MEAN,
+            w().headers.response_mean.as_str(),
+            false,
+            Unit::Days,
+            f.response_days.mean,
+        ),
+        (
+            w().headers.resolution_mean.as_str(),
             false,
             Unit::Days,
             f.resolution_days.mean,
         ),
         (
-            w::H_RESOLUTION_WD_MEAN,
+            w().headers.resolution_wd_mean.as_str(),
             false,
             Unit::Days,
             f.resolution_working_days.mean,
@@ -100,20 +155,20 @@ fn change(now: Option<f64>, base: Option<f64>) -> (Option<f64>, Option<f64>) {
 }
 
 pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
-    let mut sh = Sheet::new(w::SHEET_SUMMARY)?;
+    let mut sh = Sheet::new(w().sheets.summary.as_str())?;
     let t = &ctx.figures.totals;
     let (prev_p, prev_f) = ctx.previous;
     let (ly_p, ly_f) = ctx.last_year;
 
     // Column A fits the longest label of every block.
     let cmp_labels = [
-        w::period_named(w::CMP_THIS, &ctx.period.label),
-        w::period_named(w::CMP_PREVIOUS, &prev_p.label),
-        w::period_named(w::CMP_LAST_YEAR, &ly_p.label),
-        w::CMP_DIFF_PREVIOUS.to_string(),
-        w::CMP_DIFF_PREVIOUS_PCT.to_string(),
-        w::CMP_DIFF_LAST_YEAR.to_string(),
-        w::CMP_DIFF_LAST_YEAR_PCT.to_string(),
+        w().period_named(w().compare.this.as_str(), &ctx.period.label),
+        w().period_named(w().compare.previous.as_str(), &prev_p.label),
+        w().period_named(w().compare.last_year.as_str(), &ly_p.label),
+        w().compare.diff_previous.as_str().to_string(),
+        w().compare.diff_previous_pct.as_str().to_string(),
+        w().compare.diff_last_year.as_str().to_string(),
+        w().compare.diff_last_year_pct.as_str().to_string(),
     ];
     let label_w = headline(t)
         .iter()
@@ -137,7 +192,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (3, 0),
         (3, LAST_COL),
-        w::REPORT_TITLE,
+        w().titles.report.as_str(),
         &st.title,
         Some((true, 19.0)),
     )?;
@@ -151,24 +206,32 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (5, 0),
         (5, LAST_COL),
-        &w::data_span(&dmy_short(ctx.period.start), &dmy_short(ctx.period.end)),
+        &w().data_span(&dmy_short(ctx.period.start), &dmy_short(ctx.period.end)),
         &st.span,
         None,
     )?;
     sh.merged(
         (6, 0),
         (6, LAST_COL),
-        &w::made_on(&dmy(ctx.as_of)),
+        &w().made_on(&dmy(ctx.as_of)),
         &st.made_on,
         None,
     )?;
 
     // I. Headline figures (the sheet's autofilter).
     let mut r = 8;
-    sh.text(r, 0, w::SECTION_HEADLINE, &st.section)?;
+    sh.text(r, 0, w().summary.headline.as_str(), &st.section)?;
     r += 1;
     let head_row = r;
-    sh.header_row(r, 0, &[w::COL_INDICATOR, w::COL_VALUE], &st.header)?;
+    sh.header_row(
+        r,
+        0,
+        &[
+            w().summary.col_indicator.as_str(),
+            w().summary.col_value.as_str(),
+        ],
+        &st.header,
+    )?;
     for (label, sub, unit, v) in headline(t) {
         r += 1;
         sh.text(r, 0, label, if sub { &st.text_indent } else { &st.text })?;
@@ -183,14 +246,14 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // II. Comparisons: rows are periods and changes, columns the two compared figures.
     r += 2;
-    sh.text(r, 0, w::SECTION_COMPARE, &st.section)?;
+    sh.text(r, 0, w().summary.compare.as_str(), &st.section)?;
     r += 1;
     let cmp_head = [
-        w::CMP_COL_WHAT,
-        w::CMP_COL_FROM,
-        w::CMP_COL_TO,
-        w::H_RECEIVED,
-        w::H_ON_TIME_RATE,
+        w().compare.col_what.as_str(),
+        w().compare.col_from.as_str(),
+        w().compare.col_to.as_str(),
+        w().headers.received.as_str(),
+        w().headers.on_time_rate.as_str(),
     ];
     let cmp_row = r;
     sh.header_row(r, 0, &cmp_head, &st.header)?;
@@ -234,7 +297,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (r, 0),
         (r, LAST_COL),
-        w::CMP_NOTE,
+        w().notes.compare.as_str(),
         &st.note,
         Some((false, 13.0)),
     )?;
@@ -243,15 +306,15 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     // that the chart is never cut.
     r += 2;
     sh.ws.set_page_breaks(&[r])?;
-    sh.text(r, 0, w::SECTION_MONTHLY, &st.section)?;
+    sh.text(r, 0, w().summary.monthly.as_str(), &st.section)?;
     r += 1;
     let month_head = [
-        w::MONTH_COL,
-        w::CMP_COL_FROM,
-        w::CMP_COL_TO,
-        w::H_RECEIVED,
-        w::MONTH_RESOLVED,
-        w::H_ON_TIME_RATE,
+        w().monthly.month.as_str(),
+        w().compare.col_from.as_str(),
+        w().compare.col_to.as_str(),
+        w().headers.received.as_str(),
+        w().monthly.resolved.as_str(),
+        w().headers.on_time_rate.as_str(),
     ];
     let month_row = r;
     sh.header_row(r, 0, &month_head, &st.header)?;
@@ -267,8 +330,8 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.filter_table("TheoThang", month_row, 0, r, &month_head, &st.header)?;
     r += 1;
     let month_note = match ctx.period.mode {
-        crate::calendar::period::Mode::Cutoff => w::MONTH_NOTE_CUTOFF,
-        crate::calendar::period::Mode::Calendar => w::MONTH_NOTE_CALENDAR,
+        crate::calendar::period::Mode::Cutoff => w().notes.monthly_cutoff.as_str(),
+        crate::calendar::period::Mode::Calendar => w().notes.monthly_calendar.as_str(),
     };
     sh.merged(
         (r, 0),
@@ -282,16 +345,16 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         let (first, last) = (month_row + 1, month_row + ctx.monthly.len() as u32);
         let mut chart = Chart::new(ChartType::Column);
         for (name, col) in [
-            (w::CHART_SERIES_RECEIVED, 3u16),
-            (w::CHART_SERIES_RESOLVED, 4),
+            (w().charts.series_received.as_str(), 3u16),
+            (w().charts.series_resolved.as_str(), 4),
         ] {
             chart
                 .add_series()
                 .set_name(name)
-                .set_categories((w::SHEET_SUMMARY, first, 0, last, 0))
-                .set_values((w::SHEET_SUMMARY, first, col, last, col));
+                .set_categories((w().sheets.summary.as_str(), first, 0, last, 0))
+                .set_values((w().sheets.summary.as_str(), first, col, last, col));
         }
-        chart.title().set_name(w::CHART_MONTHLY);
+        chart.title().set_name(w().charts.monthly.as_str());
         chart
             .title()
             .set_font(rust_xlsxwriter::ChartFont::new().set_size(12).set_bold());
@@ -310,16 +373,16 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
 
     // IV. Row accounting per file and in total; the inputs' SHA-256.
     r += 1;
-    sh.text(r, 0, w::SECTION_ACCOUNTING, &st.section)?;
+    sh.text(r, 0, w().summary.accounting.as_str(), &st.section)?;
     r += 1;
     let acc_head = [
-        w::ACC_FILE,
-        w::ACC_READ,
-        w::ACC_ACCEPTED,
-        w::ACC_REJECTED,
-        w::ACC_DUPLICATES,
-        w::ACC_SKIPPED,
-        w::ACC_CHECK,
+        w().accounting.file.as_str(),
+        w().accounting.read.as_str(),
+        w().accounting.accepted.as_str(),
+        w().accounting.rejected.as_str(),
+        w().accounting.duplicates.as_str(),
+        w().accounting.skipped.as_str(),
+        w().accounting.check.as_str(),
     ];
     let acc_row = r;
     sh.header_row(r, 0, &acc_head, &st.header)?;
@@ -337,14 +400,24 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         sh.text(
             r,
             6,
-            if ok { w::ACC_OK } else { w::ACC_BROKEN },
+            if ok {
+                w().accounting.ok.as_str()
+            } else {
+                w().accounting.broken.as_str()
+            },
             &st.text_center,
         )?;
     }
     sh.filter_table("DoiSoat", acc_row, 0, r, &acc_head, &st.header)?;
     if files.is_empty() {
         r += 1;
-        sh.merged((r, 0), (r, LAST_COL), w::ACC_NO_FILE, &st.text, None)?;
+        sh.merged(
+            (r, 0),
+            (r, LAST_COL),
+            w().accounting.no_file.as_str(),
+            &st.text,
+            None,
+        )?;
     }
     let l = ctx.loaded;
     let totals = [
@@ -356,7 +429,7 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     ];
     let ok = totals[0] == totals[1] + totals[2] + totals[3] + totals[4] && l.identity_holds();
     r += 1;
-    sh.text(r, 0, w::TOTAL, &st.text_total)?;
+    sh.text(r, 0, w().labels.total.as_str(), &st.text_total)?;
     for (i, v) in totals.iter().enumerate() {
         sh.num(r, 1 + i as u16, *v as f64, &st.int_total)?;
     }
@@ -364,12 +437,16 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.text(
         r,
         6,
-        if ok { w::ACC_OK } else { w::ACC_BROKEN },
+        if ok {
+            w().accounting.ok.as_str()
+        } else {
+            w().accounting.broken.as_str()
+        },
         &total_center,
     )?;
     r += 1;
     let n = |x: u64| group_thousands(x);
-    let sentence = w::accounting_sentence(
+    let sentence = w().accounting_sentence(
         &n(totals[0]),
         &n(totals[1]),
         &n(totals[2]),
@@ -393,14 +470,14 @@ pub fn sheet(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     sh.merged(
         (r, 0),
         (r, LAST_COL),
-        w::ACC_NOTE,
+        w().notes.accounting.as_str(),
         &st.note,
         Some((false, 13.0)),
     )?;
 
     if !files.is_empty() {
         r += 2;
-        sh.text(r, 0, w::SECTION_HASHES, &st.agency)?;
+        sh.text(r, 0, w().summary.hashes.as_str(), &st.agency)?;
         for f in files {
             r += 1;
             sh.text_wrapped(r, 0, &f.name, &st.text_wrap, false)?;
