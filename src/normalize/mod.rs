@@ -137,10 +137,13 @@ fn read_field(name: &str) -> Option<&'static str> {
         .find(|f| *f == name && *f != "personal")
 }
 
+/// Longest cell text that can be a column name (longer cells are data or junk).
+const MAX_HEADER_LEN: usize = 200;
+
 fn header_score(vocab: &Vocabulary, row: &dyn Row) -> usize {
     (0..row.len())
         .filter(|&i| match row.cell(i) {
-            Cell::Text(t) => vocab.is_known_header(&fold(t)),
+            Cell::Text(t) if t.len() <= MAX_HEADER_LEN => vocab.is_known_header(&fold(t)),
             _ => false,
         })
         .count()
@@ -773,6 +776,10 @@ impl State<'_> {
 /// "Ngµy tiÕp nhËn": Latin-1 letters and symbols, and none of the letters only Vietnamese
 /// Unicode has (ă, â, đ, ơ, ư and the U+1EA0–U+1EF9 block).
 fn looks_like_legacy_encoding(t: &str) -> bool {
+    let t = match t.char_indices().nth(1000) {
+        Some((i, _)) => &t[..i],
+        None => t,
+    };
     let latin1 = t
         .chars()
         .filter(|c| {
