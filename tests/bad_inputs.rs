@@ -1,18 +1,11 @@
 //! Hostile and broken inputs (issue: cron-grade operation): each gets its clear message and exit
 //! status, never a panic, never a hang. Files are generated in a temp folder, not committed.
 
+mod common;
+use common::output as run;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pakn-report"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
 
 fn validate(dir: &Path, file: &str) -> (i32, String, String) {
     let start = Instant::now();

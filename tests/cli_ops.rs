@@ -1,16 +1,14 @@
 //! Cron-grade behaviour of `report` and `verify` (SPEC §7, §9): reproducible outputs, the manifest,
 //! atomic replacement under kill, concurrent runs on one folder.
 
+mod common;
+use common::output as run;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pakn-report"))
-}
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    bin().args(args).current_dir(dir).output().unwrap()
 }
 
 fn sample(dir: &Path, cases: &str) -> PathBuf {

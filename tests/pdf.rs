@@ -6,8 +6,10 @@
 //! poppler is missing the tests that need it print a note and pass; the byte-identity test does not
 //! need it.
 
+mod common;
+use common::run_ok as run;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
@@ -15,20 +17,6 @@ use unicode_normalization::UnicodeNormalization;
 
 const PERIOD: &str = "2026-05";
 const AS_OF: &str = "2026-11-28";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_pakn-report"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run pakn-report");
-    assert!(
-        out.status.success(),
-        "pakn-report {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 fn sample(dir: &Path) {
     run(

@@ -3,17 +3,11 @@
 //! appears in any output byte — the workbook unzipped, the PDF's text and raw bytes, the JSON
 //! files, stdout and stderr.
 
+mod common;
+use common::output as run;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pakn-report"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use std::process::Command;
 
 /// Personal values, each written into the personal-data columns of the register. The hotline
 /// numbers are written in the several ways clerks write them.

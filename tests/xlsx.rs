@@ -3,9 +3,10 @@
 //! date cells, total rows equal to the sum of their groups, the overdue list, no personal data,
 //! byte-identical reruns, and `--format` choosing the outputs.
 
+mod common;
+use common::run_ok as run;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
@@ -22,20 +23,6 @@ const SHEETS: [&str; 9] = [
     "Dữ liệu lỗi",
 ];
 const WORKBOOK: &str = "bao-cao-pakn-2026-05.xlsx";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_pakn-report"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run pakn-report");
-    assert!(
-        out.status.success(),
-        "pakn-report {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 /// A generated register (1,500 cases, 6 bad rows) and one report run on it.
 struct Fixture {

@@ -16,6 +16,26 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_pakn-report");
 /// The reporting date used by every `report` run, so that results never depend on today.
 pub const AS_OF: &str = "2026-11-28";
 
+/// Runs the binary in `dir` and returns what it did, whatever the exit status.
+pub fn output(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run pakn-report")
+}
+
+/// Runs the binary in `dir` and fails the test unless it exits 0.
+pub fn run_ok(args: &[&str], dir: &Path) -> std::process::Output {
+    let out = output(args, dir);
+    assert!(
+        out.status.success(),
+        "pakn-report {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A temporary working folder; removed when dropped.
 pub struct Workdir {
     dir: tempfile::TempDir,

@@ -455,27 +455,13 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     let last_col = heads.len() as u16 - 1;
     // (type, file, row, field, value, reason, rows)
     let mut items: Vec<(&str, &str, u32, &str, &str, &str, u64)> = Vec::new();
-    for i in &l.rejects {
-        items.push((
-            w().errors.reject.as_str(),
-            &i.file,
-            i.row,
-            &i.field,
-            &i.value,
-            &i.reason,
-            1,
-        ));
-    }
-    for i in &l.duplicates {
-        items.push((
-            w().errors.duplicate.as_str(),
-            &i.file,
-            i.row,
-            &i.field,
-            &i.value,
-            &i.reason,
-            1,
-        ));
+    for (kind, list) in [
+        (w().errors.reject.as_str(), &l.rejects),
+        (w().errors.duplicate.as_str(), &l.duplicates),
+    ] {
+        for i in list {
+            items.push((kind, &i.file, i.row, &i.field, &i.value, &i.reason, 1));
+        }
     }
     for x in &l.warnings {
         items.push((
