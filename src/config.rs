@@ -23,6 +23,15 @@ pub struct Config {
     pub holidays: BTreeMap<String, HolidayYearConfig>,
     pub agency: AgencyConfig,
     pub scorecard: ScorecardConfig,
+    pub forms: FormsConfig,
+}
+
+/// The Inspectorate's forms (TT 01/2024/TT-TTCP; docs/FORMS.md).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FormsConfig {
+    /// A layouts file replacing the shipped `report-templates/bieu-mau-tt01-2024.toml`.
+    pub layouts_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -72,6 +81,10 @@ pub struct VocabConfig {
     pub status: BTreeMap<String, Vec<String>>,
     pub complexity: BTreeMap<String, Vec<String>>,
     pub satisfaction: BTreeMap<String, Vec<String>>,
+    pub signers: BTreeMap<String, Vec<String>>,
+    pub competence: BTreeMap<String, Vec<String>>,
+    pub outcome: BTreeMap<String, Vec<String>>,
+    pub attempt: BTreeMap<String, Vec<String>>,
     pub department: BTreeMap<String, Vec<String>>,
     pub category: BTreeMap<String, Vec<String>>,
 }
@@ -173,6 +186,11 @@ pub const FIELD_NAMES: &[&str] = &[
     "status",
     "complexity",
     "satisfaction",
+    "signatories",
+    "competence",
+    "outcome",
+    "attempt",
+    "matter",
     "personal",
 ];
 

@@ -11,6 +11,7 @@ mod cmd;
 mod config;
 mod error;
 mod figures;
+mod forms;
 mod input;
 mod log;
 mod normalize;

@@ -98,7 +98,7 @@ pub fn bind(sql: &str, group: &str) -> String {
 
 /// The one-row `period` table the queries join: period_start, period_end (dates) and
 /// period_end_instant (the last millisecond of the last day).
-fn period_table(period: &Period) -> Result<DataFrame> {
+pub fn period_table(period: &Period) -> Result<DataFrame> {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     let days = |d: chrono::NaiveDate| (d - epoch).num_days() as i32;
     let end_ms = (days(period.end) as i64 + 1) * 86_400_000 - 1;

@@ -73,7 +73,13 @@ pub struct Loaded {
     pub duplicates: Vec<Issue>,
     pub warnings: Vec<Warning>,
     pub vocab: Vocabulary,
+    /// The optional form fields (`FORM_FIELDS`) that at least one file has a column for.
+    pub present: Vec<&'static str>,
 }
+
+/// Optional fields read for the Inspectorate's forms (docs/FORMS.md): a form column that needs
+/// one of them is left empty when no input file has it.
+pub const FORM_FIELDS: &[&str] = &["signatories", "competence", "outcome", "attempt", "matter"];
 
 impl Loaded {
     pub fn rows_read(&self) -> u64 {
@@ -111,6 +117,8 @@ impl Loaded {
 /// | kind, channel, status, complexity | str | codes of SPEC §3.3 (status null when blank or unknown) |
 /// | category, department | str | normalised names (blank → "Chưa phân loại" / "Chưa giao") |
 /// | satisfied | bool | rating: true satisfied, false not, null not rated |
+/// | signers, competence, outcome, attempt | str | codes of the optional form fields (null when blank or absent) |
+/// | matter | str | the vụ việc a đơn belongs to (null when blank or absent) |
 #[derive(Debug, Clone)]
 pub struct CaseTable {
     pub df: DataFrame,
@@ -192,6 +200,7 @@ mod reason {
     pub const BLANK_CHANNEL: &str = "Thiếu kênh tiếp nhận, tính vào \"Khác\"";
     pub const UNKNOWN_STATUS: &str = "Trạng thái không xác định, coi như để trống";
     pub const UNKNOWN_COMPLEXITY: &str = "Mức độ phức tạp không xác định, coi như không phức tạp";
+    pub const UNKNOWN_FORM_VALUE: &str = "Giá trị không xác định, coi như để trống";
     pub const UNKNOWN_SATISFACTION: &str = "Mức độ hài lòng không xác định, coi như chưa đánh giá";
     pub fn duplicate(first_file: &str, first_row: u32) -> String {
         format!("Trùng mã với dòng {first_row} tệp {first_file} (đã giữ bản ghi đó)")
@@ -221,6 +230,11 @@ struct Builder {
     category: Vec<String>,
     department: Vec<String>,
     satisfied: Vec<Option<bool>>,
+    signers: Vec<Option<&'static str>>,
+    competence: Vec<Option<&'static str>>,
+    outcome: Vec<Option<&'static str>>,
+    attempt: Vec<Option<&'static str>>,
+    matter: Vec<Option<String>>,
 }
 
 fn epoch_days(d: NaiveDate) -> i32 {
@@ -280,6 +294,11 @@ impl Builder {
             col(Series::new("category".into(), self.category)),
             col(Series::new("department".into(), self.department)),
             col(Series::new("satisfied".into(), self.satisfied)),
+            col(Series::new("signers".into(), self.signers)),
+            col(Series::new("competence".into(), self.competence)),
+            col(Series::new("outcome".into(), self.outcome)),
+            col(Series::new("attempt".into(), self.attempt)),
+            col(Series::new("matter".into(), self.matter)),
         ];
         Ok(DataFrame::new(n, columns)?)
     }
@@ -300,6 +319,7 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
         warnings: HashMap::new(),
         warning_order: Vec::new(),
         memo: Default::default(),
+        present: Vec::new(),
     };
     for path in &files {
         state.read_file(path)?;
@@ -311,6 +331,7 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
         duplicates,
         mut warnings,
         warning_order,
+        present,
         ..
     } = state;
     let warnings = warning_order
@@ -326,6 +347,11 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
         duplicates,
         warnings,
         vocab,
+        present: FORM_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| present.contains(f))
+            .collect(),
     })
 }
 
@@ -341,7 +367,9 @@ struct State<'a> {
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
     /// Memo of vocabulary lookups per field: cleaned value → code or canonical name.
-    memo: [PlHashMap<String, Option<String>>; 7],
+    memo: [PlHashMap<String, Option<String>>; 11],
+    /// Optional form fields (`FORM_FIELDS`) found in the header of at least one file.
+    present: Vec<&'static str>,
 }
 
 /// The vocabularies a value is looked up in (the lookups are memoised per distinct value).
@@ -354,6 +382,10 @@ enum Field {
     Satisfaction,
     Category,
     Department,
+    Signers,
+    Competence,
+    Outcome,
+    Attempt,
 }
 
 enum Verdict {
@@ -374,6 +406,10 @@ impl State<'_> {
             Field::Status => &self.vocab.status,
             Field::Channel => &self.vocab.channel,
             Field::Complexity => &self.vocab.complexity,
+            Field::Signers => &self.vocab.signers,
+            Field::Competence => &self.vocab.competence,
+            Field::Outcome => &self.vocab.outcome,
+            Field::Attempt => &self.vocab.attempt,
             _ => &self.vocab.satisfaction,
         };
         let code = v.code(value).map(str::to_string);
@@ -429,6 +465,11 @@ impl State<'_> {
                             return Ok(Flow::Stop);
                         }
                         account.header_row = row_no;
+                        for f in FORM_FIELDS {
+                            if map.pos.contains_key(f) && !self.present.contains(f) {
+                                self.present.push(f);
+                            }
+                        }
                         columns = Some(map);
                     } else if row_no >= HEADER_SEARCH_ROWS {
                         return Ok(Flow::Stop);
@@ -512,6 +553,55 @@ impl State<'_> {
                 count: 1,
             },
         );
+    }
+
+    /// The code of an optional form field (signatories, competence, outcome, attempt): a word of
+    /// its vocabulary, or a count for signatories and attempt. Unknown values are warned about
+    /// and read as blank.
+    fn form_code(
+        &mut self,
+        file: &str,
+        row_no: u32,
+        field: Field,
+        name: &str,
+        cell: Cell,
+        raw: &str,
+    ) -> Option<&'static str> {
+        if raw.is_empty() {
+            return None;
+        }
+        let number = match cell {
+            Cell::Number(n) => Some(n),
+            _ => raw.replace(',', ".").parse::<f64>().ok(),
+        };
+        let by_number =
+            number
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+                .and_then(|n| match field {
+                    Field::Signers if n == 0.0 => Some("other"),
+                    Field::Signers if n == 1.0 => Some("one"),
+                    Field::Signers => Some("many"),
+                    Field::Attempt if n == 1.0 => Some("first"),
+                    Field::Attempt if n == 2.0 => Some("second"),
+                    Field::Attempt if n >= 3.0 => Some("more"),
+                    _ => None,
+                });
+        if by_number.is_some() {
+            return by_number;
+        }
+        let all = match field {
+            Field::Signers => vocab::SIGNERS_CODES,
+            Field::Competence => vocab::COMPETENCE_CODES,
+            Field::Outcome => vocab::OUTCOME_CODES,
+            _ => vocab::ATTEMPT_CODES,
+        };
+        match self.code(field, raw) {
+            Some(c) => all.iter().copied().find(|x| *x == c),
+            None => {
+                self.warn(file, row_no, name, raw, reason::UNKNOWN_FORM_VALUE);
+                None
+            }
+        }
     }
 
     fn judge(
@@ -743,6 +833,40 @@ impl State<'_> {
             s => self.mapped(Field::Department, s),
         };
 
+        let signers = self.form_code(
+            file,
+            row_no,
+            Field::Signers,
+            "signatories",
+            cell("signatories"),
+            &text("signatories"),
+        );
+        let competence = self.form_code(
+            file,
+            row_no,
+            Field::Competence,
+            "competence",
+            Cell::Empty,
+            &text("competence"),
+        );
+        let outcome = self.form_code(
+            file,
+            row_no,
+            Field::Outcome,
+            "outcome",
+            Cell::Empty,
+            &text("outcome"),
+        );
+        let attempt = self.form_code(
+            file,
+            row_no,
+            Field::Attempt,
+            "attempt",
+            cell("attempt"),
+            &text("attempt"),
+        );
+        let matter = Some(text("matter")).filter(|m| !m.is_empty());
+
         self.seen.insert(key, (file_index, row_no));
         let b = &mut self.builder;
         b.id.push(id);
@@ -768,6 +892,11 @@ impl State<'_> {
         b.category.push(category);
         b.department.push(department);
         b.satisfied.push(satisfied);
+        b.signers.push(signers);
+        b.competence.push(competence);
+        b.outcome.push(outcome);
+        b.attempt.push(attempt);
+        b.matter.push(matter);
         Verdict::Accepted
     }
 }

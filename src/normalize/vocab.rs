@@ -26,6 +26,10 @@ struct Shipped {
     status: BTreeMap<String, Entry>,
     complexity: BTreeMap<String, Entry>,
     satisfaction: BTreeMap<String, Entry>,
+    signers: BTreeMap<String, Entry>,
+    competence: BTreeMap<String, Entry>,
+    outcome: BTreeMap<String, Entry>,
+    attempt: BTreeMap<String, Entry>,
 }
 
 /// One coded vocabulary (kind, channel, …): folded value → code, and code → label.
@@ -132,6 +136,10 @@ pub const STATUS_CODES: &[&str] = &[
 ];
 pub const COMPLEXITY_CODES: &[&str] = &["none", "complex", "very_complex"];
 pub const SATISFACTION_CODES: &[&str] = &["satisfied", "not_satisfied"];
+pub const SIGNERS_CODES: &[&str] = &["many", "one", "other"];
+pub const COMPETENCE_CODES: &[&str] = &["within", "outside"];
+pub const OUTCOME_CODES: &[&str] = &["right", "wrong", "partly", "upheld", "overturned"];
+pub const ATTEMPT_CODES: &[&str] = &["first", "second", "more"];
 
 /// Everything the normalise stage needs to read names and values.
 #[derive(Debug, Clone)]
@@ -149,6 +157,10 @@ pub struct Vocabulary {
     pub status: CodeVocab,
     pub complexity: CodeVocab,
     pub satisfaction: CodeVocab,
+    pub signers: CodeVocab,
+    pub competence: CodeVocab,
+    pub outcome: CodeVocab,
+    pub attempt: CodeVocab,
     pub department: NameMap,
     pub category: NameMap,
     pub default_kind: Option<String>,
@@ -212,6 +224,15 @@ impl Vocabulary {
                 &vocab.satisfaction,
                 "satisfaction",
             )?,
+            signers: CodeVocab::build(&shipped.signers, SIGNERS_CODES, &vocab.signers, "signers")?,
+            competence: CodeVocab::build(
+                &shipped.competence,
+                COMPETENCE_CODES,
+                &vocab.competence,
+                "competence",
+            )?,
+            outcome: CodeVocab::build(&shipped.outcome, OUTCOME_CODES, &vocab.outcome, "outcome")?,
+            attempt: CodeVocab::build(&shipped.attempt, ATTEMPT_CODES, &vocab.attempt, "attempt")?,
             department: NameMap::build(&vocab.department),
             category: NameMap::build(&vocab.category),
             default_kind,

@@ -72,6 +72,7 @@ fn loaded(rejects: Vec<Issue>) -> Loaded {
         }],
         rejects,
         vocab: Vocabulary::new(&Config::default()).unwrap(),
+        present: Vec::new(),
     }
 }
 

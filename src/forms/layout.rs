@@ -1,0 +1,352 @@
+//! The form layouts file (`report-templates/bieu-mau-tt01-2024.toml`, or `forms.layouts_file`):
+//! reading and checking it. A layout is data: the form's title, the source it follows, and its
+//! columns in order, each with its header path (the merged header cells above it, outermost
+//! first), its official number, and how its value is found.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::normalize::FORM_FIELDS;
+use crate::text::fold;
+
+const SHIPPED: &str = include_str!("../../report-templates/bieu-mau-tt01-2024.toml");
+const SHIPPED_NAME: &str = "report-templates/bieu-mau-tt01-2024.toml";
+
+/// Wording of the workbook (every text the reader sees comes from the file).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbook {
+    /// Output file name; `{slug}` is the period slug.
+    pub file: String,
+    /// Document title (properties).
+    pub title: String,
+    /// "Số liệu tính từ ngày {start} đến ngày {end}".
+    pub span: String,
+    pub unit_header: String,
+    pub number_row: String,
+    pub note_header: String,
+    /// Line under the table saying that shaded columns are not in the register.
+    pub shaded_note: String,
+    /// The notes sheet.
+    pub notes_sheet: String,
+    pub notes_title: String,
+    pub notes_intro: Vec<String>,
+    pub notes_headers: Vec<String>,
+    pub checks_title: String,
+    pub checks_headers: Vec<String>,
+    pub check_holds: String,
+    pub check_holds_empty_zero: String,
+    pub check_not_checkable: String,
+    pub check_violated: String,
+    pub missing_field: String,
+    pub sources_title: String,
+    pub content_title: String,
+    pub content_headers: Vec<String>,
+    /// Labels of the content groups, by code.
+    pub content_labels: BTreeMap<String, String>,
+}
+
+/// How the value of a column is found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Number of cases for which the SQL predicate over the flags is true.
+    Count(String),
+    /// Number of distinct vụ việc among the cases for which the predicate is true.
+    Distinct(String),
+    /// Sum of other columns (by number).
+    Sum(Vec<u32>),
+    /// Not in the register: left empty and shaded; the text says which field would fill it.
+    Unsupported(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub no: u32,
+    /// Header cells from the outermost group to the column's own name.
+    pub header: Vec<String>,
+    pub source: Source,
+    /// Optional register fields the column needs (empty when no input file has them).
+    pub needs: Vec<String>,
+    /// Control sums: this column equals the sum of each list.
+    pub equals: Vec<Vec<u32>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub code: String,
+    pub sheet: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Which text the layout follows (official annex, vendor template, …).
+    pub source: String,
+    pub columns: Vec<Column>,
+}
+
+impl Form {
+    pub fn column(&self, no: u32) -> Option<&Column> {
+        self.columns.iter().find(|c| c.no == no)
+    }
+    /// Depth of the header (rows of merged header cells).
+    pub fn header_depth(&self) -> usize {
+        self.columns
+            .iter()
+            .map(|c| c.header.len())
+            .max()
+            .unwrap_or(1)
+    }
+}
+
+/// The content groups the forms split đơn by (lĩnh vực hành chính: chế độ chính sách, đất đai …),
+/// and which category names fall in each.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// Folded category name → group code.
+    lookup: BTreeMap<String, String>,
+    /// Group codes in file order, with the category names listed for them.
+    pub groups: Vec<(String, Vec<String>)>,
+    /// Group of a category not listed.
+    pub default: String,
+    /// Group of a blank category.
+    pub blank: String,
+}
+
+impl Content {
+    pub fn group(&self, category: &str, blank_label: &str) -> &str {
+        if category == blank_label {
+            return &self.blank;
+        }
+        self.lookup
+            .get(&fold(category))
+            .map(String::as_str)
+            .unwrap_or(&self.default)
+    }
+}
+
+/// A parsed and checked layouts file.
+#[derive(Debug, Clone)]
+pub struct Layouts {
+    pub workbook: Workbook,
+    pub content: Content,
+    pub forms: Vec<Form>,
+    /// Where the layouts came from, for messages.
+    pub name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    workbook: Workbook,
+    content: RawContent,
+    form: Vec<RawForm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContent {
+    default: String,
+    blank: String,
+    groups: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    code: String,
+    categories: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    code: String,
+    sheet: String,
+    title: String,
+    subtitle: Option<String>,
+    source: String,
+    column: Vec<RawColumn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColumn {
+    no: u32,
+    header: Vec<String>,
+    count: Option<String>,
+    distinct: Option<String>,
+    sum: Option<Vec<u32>>,
+    unsupported: Option<String>,
+    #[serde(default)]
+    needs: Vec<String>,
+    #[serde(default)]
+    equals: Vec<Vec<u32>>,
+}
+
+impl Layouts {
+    /// The shipped layouts, or the file named by `forms.layouts_file`.
+    pub fn load(cfg: &Config) -> Result<Layouts> {
+        match &cfg.forms.layouts_file {
+            None => Self::parse(SHIPPED, SHIPPED_NAME).map_err(Error::Runtime),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Error::file(
+                        path,
+                        format!("không đọc được tệp biểu mẫu (cannot read the form layouts): {e}"),
+                    )
+                })?;
+                Self::parse(&text, &display(path)).map_err(|m| Error::file(path, m))
+            }
+        }
+    }
+
+    pub fn parse(text: &str, name: &str) -> std::result::Result<Layouts, String> {
+        let bad =
+            |m: String| format!("tệp biểu mẫu không hợp lệ (invalid form layouts) {name}: {m}");
+        let raw: RawFile = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
+        let mut lookup = BTreeMap::new();
+        let mut groups = Vec::new();
+        for g in &raw.content.groups {
+            if !raw.workbook.content_labels.contains_key(&g.code) {
+                return Err(bad(format!(
+                    "nhóm nội dung '{}' thiếu nhãn trong workbook.content_labels",
+                    g.code
+                )));
+            }
+            for c in &g.categories {
+                if let Some(prev) = lookup.insert(fold(c), g.code.clone())
+                    && prev != g.code
+                {
+                    return Err(bad(format!(
+                        "lĩnh vực '{c}' nằm trong hai nhóm ({prev}, {})",
+                        g.code
+                    )));
+                }
+            }
+            groups.push((g.code.clone(), g.categories.clone()));
+        }
+        for code in [&raw.content.default, &raw.content.blank] {
+            if !raw.workbook.content_labels.contains_key(code) {
+                return Err(bad(format!("nhóm nội dung '{code}' thiếu nhãn")));
+            }
+        }
+        let mut forms = Vec::new();
+        for f in raw.form {
+            forms.push(check_form(f).map_err(&bad)?);
+        }
+        if forms.is_empty() {
+            return Err(bad("không có biểu nào ([[form]])".into()));
+        }
+        Ok(Layouts {
+            workbook: raw.workbook,
+            content: Content {
+                lookup,
+                groups,
+                default: raw.content.default,
+                blank: raw.content.blank,
+            },
+            forms,
+            name: name.to_string(),
+        })
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn check_form(f: RawForm) -> std::result::Result<Form, String> {
+    let code = f.code.clone();
+    let mut columns: Vec<Column> = Vec::with_capacity(f.column.len());
+    for (i, c) in f.column.into_iter().enumerate() {
+        let at = format!("biểu {code}, cột {}", c.no);
+        if c.no != i as u32 + 1 {
+            return Err(format!(
+                "{at}: các cột phải đánh số liên tục từ 1 (columns are numbered 1, 2, … in order)"
+            ));
+        }
+        if c.header.is_empty() || c.header.iter().any(|h| h.trim().is_empty()) {
+            return Err(format!("{at}: thiếu tiêu đề cột (header)"));
+        }
+        let given = [
+            c.count.is_some(),
+            c.distinct.is_some(),
+            c.sum.is_some(),
+            c.unsupported.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if given != 1 {
+            return Err(format!(
+                "{at}: cần đúng một trong count, distinct, sum, unsupported (exactly one source)"
+            ));
+        }
+        for n in &c.needs {
+            if !FORM_FIELDS.contains(&n.as_str()) {
+                return Err(format!(
+                    "{at}: needs '{n}' không phải trường tùy chọn ({})",
+                    FORM_FIELDS.join(", ")
+                ));
+            }
+        }
+        let source = if let Some(p) = c.count {
+            Source::Count(p)
+        } else if let Some(p) = c.distinct {
+            Source::Distinct(p)
+        } else if let Some(s) = c.sum {
+            Source::Sum(s)
+        } else {
+            Source::Unsupported(c.unsupported.unwrap_or_default())
+        };
+        columns.push(Column {
+            no: c.no,
+            header: c.header,
+            source,
+            needs: c.needs,
+            equals: c.equals,
+        });
+    }
+    let n = columns.len() as u32;
+    for c in &columns {
+        let refs = match &c.source {
+            Source::Sum(s) => s
+                .iter()
+                .chain(c.equals.iter().flatten())
+                .collect::<Vec<_>>(),
+            _ => c.equals.iter().flatten().collect(),
+        };
+        for r in refs {
+            if *r == 0 || *r > n || *r == c.no {
+                return Err(format!(
+                    "biểu {code}, cột {}: tham chiếu cột {r} không hợp lệ (bad column reference)",
+                    c.no
+                ));
+            }
+        }
+        if let Source::Sum(parts) = &c.source
+            && parts.iter().any(|p| *p < c.no)
+        {
+            // Sums refer forward only, so evaluating from the last column down is enough.
+            return Err(format!(
+                "biểu {code}, cột {}: cột tổng chỉ cộng các cột đứng sau nó",
+                c.no
+            ));
+        }
+    }
+    if columns.is_empty() {
+        return Err(format!("biểu {code}: không có cột nào"));
+    }
+    Ok(Form {
+        code: f.code,
+        sheet: f.sheet,
+        title: f.title,
+        subtitle: f.subtitle,
+        source: f.source,
+        columns,
+    })
+}
