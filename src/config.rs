@@ -27,11 +27,22 @@ pub struct Config {
 }
 
 /// The Inspectorate's forms (TT 01/2024/TT-TTCP; docs/FORMS.md).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FormsConfig {
+    /// Write the forms workbook with the xlsx output (default true).
+    pub enabled: bool,
     /// A layouts file replacing the shipped `report-templates/bieu-mau-tt01-2024.toml`.
     pub layouts_file: Option<PathBuf>,
+}
+
+impl Default for FormsConfig {
+    fn default() -> Self {
+        FormsConfig {
+            enabled: true,
+            layouts_file: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -561,7 +561,7 @@ const REGISTER_TITLE: [&str; 2] = [
     "BAN QUẢN LÝ KHU KINH TẾ HẢI PHÒNG",
     "SỔ THEO DÕI TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ, KHIẾU NẠI, TỐ CÁO",
 ];
-const REGISTER_HEADER: [&str; 19] = [
+const REGISTER_HEADER: [&str; 23] = [
     "STT",
     "Mã hồ sơ",
     "Ngày tiếp nhận",
@@ -577,16 +577,20 @@ const REGISTER_HEADER: [&str; 19] = [
     "Trạng thái",
     "Mức độ phức tạp",
     "Mức độ hài lòng",
+    "Thẩm quyền",
+    "Lần giải quyết",
+    "Kết quả giải quyết",
+    "Số người đứng tên",
     "Họ tên",
     "Số điện thoại",
     "Địa chỉ",
     "Nội dung",
 ];
-const REGISTER_WIDTHS: [f64; 19] = [
-    7.0, 17.0, 16.0, 20.0, 13.0, 22.0, 34.0, 11.0, 11.0, 11.0, 13.0, 15.0, 14.0, 15.0, 15.0, 24.0,
-    14.0, 40.0, 60.0,
+const REGISTER_WIDTHS: [f64; 23] = [
+    7.0, 17.0, 16.0, 20.0, 13.0, 22.0, 34.0, 11.0, 11.0, 11.0, 13.0, 15.0, 14.0, 15.0, 15.0, 20.0,
+    13.0, 24.0, 12.0, 24.0, 14.0, 40.0, 60.0,
 ];
-const FB_HEADER: [&str; 14] = [
+const FB_HEADER: [&str; 16] = [
     "Mã PAKN",
     "Thời gian tiếp nhận",
     "Nguồn tiếp nhận",
@@ -599,11 +603,13 @@ const FB_HEADER: [&str; 14] = [
     "Ngày kết thúc",
     "Tình trạng",
     "Đánh giá",
+    "Lần khiếu nại",
+    "Kết luận giải quyết",
     "Người gửi",
     "Nội dung",
 ];
-const FB_WIDTHS: [f64; 14] = [
-    16.0, 20.0, 16.0, 12.0, 22.0, 34.0, 16.0, 12.0, 12.0, 13.0, 14.0, 9.0, 24.0, 60.0,
+const FB_WIDTHS: [f64; 16] = [
+    16.0, 20.0, 16.0, 12.0, 22.0, 34.0, 16.0, 12.0, 12.0, 13.0, 14.0, 9.0, 13.0, 24.0, 24.0, 60.0,
 ];
 
 const XLSX_MAX_ROWS: usize = 1_048_576;
@@ -716,6 +722,99 @@ struct Case {
     /// "Kính gửi Ban Quản lý;\n" prefix: an embedded `;` and newline (Facebook inbox).
     greeting: bool,
     modes: [u8; 7],
+    /// The optional columns of the Inspectorate's forms (docs/FORMS.md).
+    forms: FormFields,
+}
+
+/// Optional register columns read for the Inspectorate's forms. They are drawn from a stream of
+/// their own (a hash of the seed and the row), so adding them left every other value as it was.
+#[derive(Debug, Clone, Copy, Default)]
+struct FormFields {
+    competence: &'static str,
+    attempt: &'static str,
+    outcome: &'static str,
+    signers: &'static str,
+}
+
+/// A uniform number in [0, 1) from the seed, the row and a draw number (SplitMix64 finaliser).
+fn form_draw(seed: u64, stt: usize, k: u64) -> f64 {
+    let mut z = seed
+        .wrapping_add((stt as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_add(k.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// The form columns of a case, consistent with its kind and status: cases transferred or guided
+/// are outside competence; every settled khiếu nại or tố cáo has an outcome (right / wrong /
+/// partly for a first decision, upheld / overturned for a second complaint).
+fn form_fields(seed: u64, stt: usize, kind_g: usize, status: &str, resolved: bool) -> FormFields {
+    let d = |k| form_draw(seed, stt, k);
+    let competence = match status {
+        "Đã chuyển đơn" | "Hướng dẫn" => "Không thuộc thẩm quyền",
+        "Lưu đơn" => "",
+        _ if d(1) < 0.9 => "Thuộc thẩm quyền",
+        _ => "",
+    };
+    let a = d(2);
+    let attempt = match kind_g {
+        K_TC if a < 0.82 => "Lần đầu",
+        K_TC => "Tố cáo tiếp",
+        K_KNAI if a < 0.78 => "Lần đầu",
+        K_KNAI if a < 0.96 => "Lần 2",
+        K_KNAI => "Nhiều lần",
+        _ if a < 0.88 => "Lần đầu",
+        _ if a < 0.97 => "2",
+        _ => "Nhiều lần",
+    };
+    let settled = resolved && matches!(status, "Đã giải quyết" | "Hoàn thành" | "Đã trả lời" | "");
+    let o = d(3);
+    let outcome = match kind_g {
+        K_KNAI if settled && attempt == "Lần đầu" => {
+            if o < 0.25 {
+                "Đúng"
+            } else if o < 0.75 {
+                "Sai"
+            } else {
+                "Đúng một phần"
+            }
+        }
+        K_KNAI if settled => {
+            if o < 0.7 {
+                "Công nhận quyết định lần đầu"
+            } else {
+                "Hủy, sửa quyết định lần đầu"
+            }
+        }
+        K_TC if settled => {
+            if o < 0.3 {
+                "Đúng"
+            } else if o < 0.7 {
+                "Sai"
+            } else {
+                "Có đúng có sai"
+            }
+        }
+        _ => "",
+    };
+    let g = d(4);
+    let signers = if g < 0.9 {
+        "1"
+    } else if g < 0.95 {
+        "Nhiều người"
+    } else if g < 0.98 {
+        "5"
+    } else {
+        "Đơn khác"
+    };
+    FormFields {
+        competence,
+        attempt,
+        outcome,
+        signers,
+    }
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -759,6 +858,8 @@ struct Generator {
     rows_written: usize,
     cases_written: usize,
     bad_written: usize,
+    /// Seed of the form columns' own stream (`form_fields`).
+    seed: u64,
 }
 
 impl Generator {
@@ -877,6 +978,7 @@ impl Generator {
             rows_written: 0,
             cases_written: 0,
             bad_written: 0,
+            seed: opts.seed,
         })
     }
 
@@ -1283,6 +1385,7 @@ impl Generator {
             content,
             greeting,
             modes,
+            forms: FormFields::default(),
         };
 
         // The defect of a bad row (exactly one each).
@@ -1317,6 +1420,13 @@ impl Generator {
         }
         self.stt += 1;
         case.stt = self.stt;
+        case.forms = form_fields(
+            self.seed,
+            self.stt,
+            kind_g,
+            case.status,
+            case.resolved.is_some(),
+        );
         case
     }
 }
@@ -1559,6 +1669,10 @@ fn fill_register_csv(rec: &mut Rec, c: &Case, prefix: &str) {
     rec.str(c.status);
     rec.str(c.complexity);
     rec.str(c.satisfaction);
+    rec.str(c.forms.competence);
+    rec.str(c.forms.attempt);
+    rec.str(c.forms.outcome);
+    rec.str(c.forms.signers);
     push_name(&mut rec.buf, &c.person);
     rec.end();
     push_phone(&mut rec.buf, c.person.phone);
@@ -1596,6 +1710,8 @@ fn fill_fb_csv(rec: &mut Rec, c: &Case, prefix: &str) {
         push_padded(&mut rec.buf, c.rating as u64, 1);
     }
     rec.end();
+    rec.str(c.forms.attempt);
+    rec.str(c.forms.outcome);
     rec.scratch.clear();
     push_name(&mut rec.scratch, &c.person);
     let name = std::mem::take(&mut rec.scratch);
@@ -1867,16 +1983,18 @@ fn write_xlsx(g: &mut Generator, tmp: &Path, out: &Path) -> Result<()> {
                     .write_number(row, 11, c.rating as f64)
                     .map_err(xerr)?;
             }
+            text!(12, c.forms.attempt);
+            text!(13, c.forms.outcome);
             scratch.clear();
             push_name(&mut scratch, &c.person);
             s.clear();
             push_text(&mut s, &scratch, c.modes[T_NAME], &mut scratch2);
-            text!(12, &s);
+            text!(14, &s);
             scratch.clear();
             push_content(&mut scratch, &c, true);
             s.clear();
             push_text(&mut s, &scratch, c.modes[T_CONTENT], &mut scratch2);
-            text!(13, &s);
+            text!(15, &s);
         } else {
             worksheet.write_number(row, 0, c.stt as f64).map_err(xerr)?;
             text!(1, &s);
@@ -1908,18 +2026,22 @@ fn write_xlsx(g: &mut Generator, tmp: &Path, out: &Path) -> Result<()> {
             text!(12, c.status);
             text!(13, c.complexity);
             text!(14, c.satisfaction);
+            text!(15, c.forms.competence);
+            text!(16, c.forms.attempt);
+            text!(17, c.forms.outcome);
+            text!(18, c.forms.signers);
             s.clear();
             push_name(&mut s, &c.person);
-            text!(15, &s);
+            text!(19, &s);
             s.clear();
             push_phone(&mut s, c.person.phone);
-            text!(16, &s);
+            text!(20, &s);
             s.clear();
             push_address(&mut s, c.person.house);
-            text!(17, &s);
+            text!(21, &s);
             s.clear();
             push_content(&mut s, &c, false);
-            text!(18, &s);
+            text!(22, &s);
         }
         row += 1;
     }
@@ -2189,7 +2311,7 @@ mod tests {
                 assert_eq!(status, "", "unknown status");
                 assert!(resolved.is_some());
             }
-            assert!(r[16].is_empty() || r[16].starts_with("0900"));
+            assert!(r[20].is_empty() || r[20].starts_with("0900"));
             let age = (o.as_of - received).num_days();
             if age <= 21 {
                 recent += 1;
@@ -2334,7 +2456,7 @@ mod tests {
                 .unwrap()
                 .starts_with("(Từ ngày 01/01/2025 đến ngày 20/05/2026),")
         );
-        assert_eq!(lines.next().unwrap(), ",".repeat(18));
+        assert_eq!(lines.next().unwrap(), ",".repeat(22));
         assert!(
             lines
                 .next()
@@ -2379,7 +2501,7 @@ mod tests {
                 ["facebook", "fanpage", "trang facebook", "messenger"].contains(&ch.as_str()),
                 "{ch}"
             );
-            for col in [3, 4, 5, 10, 12, 13] {
+            for col in [3, 4, 5, 10, 14, 15] {
                 let v = &r[col];
                 if !v.is_ascii() {
                     texts += 1;
@@ -2387,7 +2509,7 @@ mod tests {
                 }
                 odd += usize::from(v.starts_with("  ") || (v.len() > 3 && *v == v.to_uppercase()));
             }
-            multiline += usize::from(r[13].contains('\n') && r[13].contains(';'));
+            multiline += usize::from(r[15].contains('\n') && r[15].contains(';'));
             if !r[11].is_empty() {
                 let v: u8 = r[11].parse().unwrap();
                 assert!((1..=5).contains(&v));

@@ -9,6 +9,7 @@ use crate::cli::ReportArgs;
 use crate::config::Config;
 use crate::error::{EXIT_OK, EXIT_REJECTED, Error, Result};
 use crate::figures;
+use crate::forms;
 use crate::log::Log;
 use crate::pipeline;
 use crate::render::agency::Agency;
@@ -44,6 +45,52 @@ pub fn parse_formats(s: &str) -> Result<Vec<OutFormat>> {
         return Err(Error::Usage("--format trống (no format given)".into()));
     }
     Ok(out)
+}
+
+/// The Inspectorate's forms (TT 01/2024/TT-TTCP) in their own workbook; warns about a control
+/// sum that does not hold. Returns the file name.
+fn write_forms(
+    ctx: &ReportContext,
+    cfg: &Config,
+    log: &Log,
+    out_dir: &std::path::Path,
+) -> Result<String> {
+    let layouts = forms::Layouts::load(cfg)?;
+    let loaded = ctx.loaded;
+    let filled = forms::compute(
+        &loaded.cases,
+        &loaded.vocab,
+        &loaded.present,
+        &layouts,
+        ctx.period,
+    )?;
+    for f in &filled {
+        for c in &f.checks {
+            if let forms::CheckState::Violated { left, right } = c.state {
+                log.warn(&format!(
+                    "biểu {}: cột {} = {} không khớp ({left} ≠ {right}); xem trang chú thích (control sum does not hold)",
+                    f.form.code,
+                    c.column,
+                    c.parts
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                ));
+            }
+        }
+    }
+    let fctx = render::forms::FormsContext {
+        period: ctx.period,
+        as_of: ctx.as_of,
+        agency: ctx.agency,
+        layouts: &layouts,
+        forms: &filled,
+        has_matter: loaded.present.contains(&"matter"),
+    };
+    let name = render::forms::file_name(&layouts, ctx.period);
+    render::write_atomic(out_dir, &name, &render::forms::render(&fctx)?)?;
+    Ok(name)
 }
 
 fn today() -> NaiveDate {
@@ -147,6 +194,10 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
                 render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
                 written.push(name);
                 phase("xlsx");
+                if cfg.forms.enabled {
+                    written.push(write_forms(&ctx, &cfg, log, &out_dir)?);
+                    phase("forms");
+                }
             }
             OutFormat::Pdf => {
                 log.progress("ghi báo cáo PDF (writing PDF)");

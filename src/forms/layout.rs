@@ -46,8 +46,28 @@ pub struct Workbook {
     pub sources_title: String,
     pub content_title: String,
     pub content_headers: Vec<String>,
+    pub content_default: String,
+    pub content_blank: String,
+    /// "Biểu số {code}".
+    pub form_label: String,
+    pub circular: String,
+    /// "{place}, ngày {day} tháng {month} năm {year}".
+    pub place_date: String,
+    pub sign_left: String,
+    pub sign_right: String,
+    pub sign_hint: String,
+    pub sign_hint_right: String,
+    pub unsupported_why: String,
+    /// "Là tổng của cột để trống: {columns}".
+    pub part_empty: String,
+    pub no_matter: String,
+    /// "Cột {column} = {parts}".
+    pub check_text: String,
+    pub empty_title: String,
     /// Labels of the content groups, by code.
     pub content_labels: BTreeMap<String, String>,
+    /// Column names of the optional register fields.
+    pub field_names: BTreeMap<String, String>,
 }
 
 /// How the value of a column is found.
@@ -87,9 +107,6 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn column(&self, no: u32) -> Option<&Column> {
-        self.columns.iter().find(|c| c.no == no)
-    }
     /// Depth of the header (rows of merged header cells).
     pub fn header_depth(&self) -> usize {
         self.columns
@@ -132,8 +149,6 @@ pub struct Layouts {
     pub workbook: Workbook,
     pub content: Content,
     pub forms: Vec<Form>,
-    /// Where the layouts came from, for messages.
-    pub name: String,
 }
 
 #[derive(Deserialize)]
@@ -248,7 +263,6 @@ impl Layouts {
                 blank: raw.content.blank,
             },
             forms,
-            name: name.to_string(),
         })
     }
 }

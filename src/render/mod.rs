@@ -2,6 +2,7 @@
 //! name in the output folder and renamed into place when complete (SPEC §9).
 
 pub mod agency;
+pub mod forms;
 pub mod json;
 pub mod manifest;
 pub mod pdf;

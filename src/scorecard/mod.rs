@@ -104,7 +104,8 @@ pub struct ScorecardReport {
 }
 
 impl ScorecardReport {
-    /// Departments from the lowest share of their maximum to the highest (ties by key), for the
+    /// Departments from the lowest share of their maximum to the highest (ties in Vietnamese
+    /// alphabetical order of their names), for the
     /// "worst departments" paragraph leadership reads first.
     pub fn departments_worst_first(&self) -> Vec<&DepartmentScore> {
         let mut v: Vec<&DepartmentScore> = self.by_department.iter().collect();
@@ -119,7 +120,9 @@ impl ScorecardReport {
             share(a)
                 .partial_cmp(&share(b))
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| {
+                    crate::text::collation_key(&a.key).cmp(&crate::text::collation_key(&b.key))
+                })
         });
         v
     }

@@ -12,7 +12,7 @@
 
 mod breakdown;
 mod lists;
-mod style;
+pub(crate) mod style;
 mod summary;
 mod words;
 

@@ -281,7 +281,7 @@ pub struct Sheet {
 const DEFAULT_WIDTH: f64 = 8.43;
 
 impl Sheet {
-    pub fn new(name: &'static str) -> XResult<Sheet> {
+    pub fn new(name: &str) -> XResult<Sheet> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
         Ok(Sheet {
