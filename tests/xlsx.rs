@@ -5,10 +5,11 @@
 
 mod common;
 use common::run_ok as run;
+use common::{Book, cell, text};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::Data;
 use serde_json::Value;
 
 const SHEETS: [&str; 9] = [
@@ -86,60 +87,6 @@ impl Fixture {
 }
 
 /// Every sheet of a workbook as a grid with absolute row and column numbers.
-struct Book {
-    names: Vec<String>,
-    sheets: Vec<Vec<Vec<Data>>>,
-}
-
-impl Book {
-    fn open(path: &Path) -> Book {
-        let mut wb: Xlsx<_> = open_workbook(path).expect("open the workbook");
-        let names = wb.sheet_names();
-        let sheets = names
-            .iter()
-            .map(|n| {
-                let range = wb.worksheet_range(n).expect("read sheet");
-                let (r0, c0) = range.start().unwrap_or((0, 0));
-                let mut grid: Vec<Vec<Data>> = Vec::new();
-                for (r, c, v) in range.used_cells() {
-                    let (r, c) = (r + r0 as usize, c + c0 as usize);
-                    if grid.len() <= r {
-                        grid.resize(r + 1, Vec::new());
-                    }
-                    if grid[r].len() <= c {
-                        grid[r].resize(c + 1, Data::Empty);
-                    }
-                    grid[r][c] = v.clone();
-                }
-                grid
-            })
-            .collect();
-        Book { names, sheets }
-    }
-
-    fn sheet(&self, name: &str) -> &Vec<Vec<Data>> {
-        let i = self
-            .names
-            .iter()
-            .position(|n| n == name)
-            .expect("sheet exists");
-        &self.sheets[i]
-    }
-}
-
-fn cell(grid: &[Vec<Data>], r: usize, c: usize) -> &Data {
-    grid.get(r)
-        .and_then(|row| row.get(c))
-        .unwrap_or(&Data::Empty)
-}
-
-fn text(d: &Data) -> Option<&str> {
-    match d {
-        Data::String(s) => Some(s),
-        _ => None,
-    }
-}
-
 /// A number cell's value; panics on anything but a number (a count written as text fails here).
 fn number(d: &Data, what: &str) -> f64 {
     match d {

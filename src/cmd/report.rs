@@ -51,17 +51,16 @@ pub fn parse_formats(s: &str) -> Result<Vec<OutFormat>> {
 /// sum that does not hold. Returns the file name.
 fn write_forms(
     ctx: &ReportContext,
-    cfg: &Config,
+    layouts: &forms::Layouts,
     log: &Log,
     out_dir: &std::path::Path,
 ) -> Result<String> {
-    let layouts = forms::Layouts::load(cfg)?;
     let loaded = ctx.loaded;
     let filled = forms::compute(
         &loaded.cases,
         &loaded.vocab,
         &loaded.present,
-        &layouts,
+        layouts,
         ctx.period,
     )?;
     for f in &filled {
@@ -84,11 +83,11 @@ fn write_forms(
         period: ctx.period,
         as_of: ctx.as_of,
         agency: ctx.agency,
-        layouts: &layouts,
+        layouts,
         forms: &filled,
         has_matter: loaded.present.contains(&"matter"),
     };
-    let name = render::forms::file_name(&layouts, ctx.period);
+    let name = render::forms::file_name(layouts, ctx.period);
     render::write_atomic(out_dir, &name, &render::forms::render(&fctx)?)?;
     Ok(name)
 }
@@ -110,6 +109,12 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         Mode::Cutoff
     };
     let period = Period::parse(&args.period, mode, as_of)?;
+    // The form layouts are read before anything else, so that a broken file stops the run early.
+    let layouts = if cfg.forms.enabled && formats.contains(&OutFormat::Xlsx) {
+        Some(forms::Layouts::load(&cfg)?)
+    } else {
+        None
+    };
     let inputs = super::default_inputs(&args.inputs);
 
     log.progress("đọc dữ liệu (reading inputs)");
@@ -194,8 +199,8 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
                 render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
                 written.push(name);
                 phase("xlsx");
-                if cfg.forms.enabled {
-                    written.push(write_forms(&ctx, &cfg, log, &out_dir)?);
+                if let Some(layouts) = &layouts {
+                    written.push(write_forms(&ctx, layouts, log, &out_dir)?);
                     phase("forms");
                 }
             }

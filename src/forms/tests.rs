@@ -8,26 +8,10 @@ use crate::calendar::period::{Mode, Period};
 use crate::config::Config;
 use crate::pipeline::{Prepared, prepare};
 
-/// K = khiếu nại, T = tố cáo, P = phản ánh / kiến nghị. "Số vụ việc" links đơn of one matter:
-/// K1 and K5 are the same vụ việc (V1), so are K3 and K6 (V3).
-const REGISTER: &str = "\
-Mã số,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Lĩnh vực,Ngày giao,Ngày thụ lý,Hạn xử lý,Ngày hoàn thành,Trạng thái,Thẩm quyền,Kết quả giải quyết,Lần giải quyết,Số vụ việc
-K1,01/03/2026,Trực tiếp,Khiếu nại,Đất đai,02/03/2026,,30/04/2026,20/04/2026,Đã giải quyết,,Đúng,1,V1
-K2,10/03/2026,Trực tiếp,Khiếu nại,Lao động,20/03/2026,,10/04/2026,,Đang xử lý,Thuộc thẩm quyền,,2,V2
-K3,01/04/2026,Đơn thư,Khiếu nại,Đầu tư,02/04/2026,,05/05/2026,10/05/2026,Đã giải quyết,,Sai,Lần đầu,V3
-K4,05/04/2026,Đơn thư,Khiếu nại,Đất đai,,,,06/04/2026,Hướng dẫn,,,,V4
-K5,07/04/2026,Trực tiếp,Khiếu nại,Đất đai,,08/04/2026,30/05/2026,20/04/2026,Rút đơn,Thuộc thẩm quyền,,1,V1
-K6,09/04/2026,Đơn thư,Khiếu nại,Đầu tư,10/04/2026,,05/05/2026,10/05/2026,Đã giải quyết,,Sai,1,V3
-T1,01/05/2026,Đơn thư,Tố cáo,Tham nhũng,,05/05/2026,30/07/2026,,Đang xử lý,,,1,V6
-T2,10/05/2026,Đơn thư,Tố cáo,Thủ tục hành chính,,,,12/05/2026,Đã chuyển đơn,,,,V7
-T3,20/03/2026,Trực tiếp,Tố cáo,Đất đai,,25/03/2026,15/05/2026,01/06/2026,Đã giải quyết,,Có đúng có sai,Tố cáo tiếp,V8
-P1,15/03/2026,Đường dây nóng,Phản ánh,Môi trường,16/03/2026,,,20/03/2026,Đã giải quyết,,,,
-P2,12/06/2026,Facebook,Kiến nghị,Lao động,,,,,,,,,
-P3,01/05/2026,Email,Phản ánh,Đầu tư,,,,02/05/2026,Lưu đơn,,,,
-P4,20/06/2026,Email,Phản ánh,Đầu tư,,,,,,,,,
-P5,01/03/2026,Email,Phản ánh,Đất đai,,,,,,,,,
-P6,02/05/2026,Email,Phản ánh,Tư pháp,03/05/2026,,,04/05/2026,Đã chuyển đơn,Không thuộc thẩm quyền,,2,
-";
+/// `tests/fixtures/bieu-mau-quy-2-2026.csv`: K = khiếu nại, T = tố cáo, P = phản ánh / kiến nghị.
+/// "Số vụ việc" links đơn of one matter: K1 and K5 are the same vụ việc (V1), so are K3 and K6
+/// (V3).
+const REGISTER: &str = include_str!("../../tests/fixtures/bieu-mau-quy-2-2026.csv");
 
 /// The same cases without the optional columns (Thẩm quyền … Số vụ việc).
 fn without_optional() -> String {

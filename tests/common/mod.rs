@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
 /// The binary under test.
@@ -499,3 +500,60 @@ pub const NO_HEADER: [&str; 2] = [
     "không tìm thấy dòng tiêu đề trong 30 dòng đầu",
     "no header row with at least 3 known column names in the first 30 rows",
 ];
+
+/// A workbook read back with calamine: sheet names and each sheet as a grid of cells.
+pub struct Book {
+    pub names: Vec<String>,
+    pub sheets: Vec<Vec<Vec<Data>>>,
+}
+
+impl Book {
+    pub fn open(path: &Path) -> Book {
+        let mut wb: Xlsx<_> = open_workbook(path).expect("open the workbook");
+        let names = wb.sheet_names();
+        let sheets = names
+            .iter()
+            .map(|n| {
+                let range = wb.worksheet_range(n).expect("read sheet");
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                let mut grid: Vec<Vec<Data>> = Vec::new();
+                for (r, c, v) in range.used_cells() {
+                    let (r, c) = (r + r0 as usize, c + c0 as usize);
+                    if grid.len() <= r {
+                        grid.resize(r + 1, Vec::new());
+                    }
+                    if grid[r].len() <= c {
+                        grid[r].resize(c + 1, Data::Empty);
+                    }
+                    grid[r][c] = v.clone();
+                }
+                grid
+            })
+            .collect();
+        Book { names, sheets }
+    }
+
+    pub fn sheet(&self, name: &str) -> &Vec<Vec<Data>> {
+        let i = self
+            .names
+            .iter()
+            .position(|n| n == name)
+            .expect("sheet exists");
+        &self.sheets[i]
+    }
+}
+
+/// A cell of a grid; `Data::Empty` outside it.
+pub fn cell(grid: &[Vec<Data>], r: usize, c: usize) -> &Data {
+    grid.get(r)
+        .and_then(|row| row.get(c))
+        .unwrap_or(&Data::Empty)
+}
+
+/// The text of a string cell.
+pub fn text(d: &Data) -> Option<&str> {
+    match d {
+        Data::String(s) => Some(s),
+        _ => None,
+    }
+}
