@@ -159,6 +159,7 @@ fn no_personal_value_in_any_output() {
     for expected in [
         "bao-cao-pakn-2026-05.pdf",
         "bao-cao-pakn-2026-05.xlsx",
+        "bieu-mau-tt01-2024-2026-05.xlsx",
         "manifest.json",
         "summary.json",
     ] {
