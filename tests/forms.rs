@@ -334,3 +334,37 @@ fn layouts_file_in_the_config_is_an_edit_not_a_code_change() {
     assert!(wd.exists("out3/bao-cao-pakn-2026-Q2.xlsx"));
     assert!(!wd.exists("out3/bieu-mau-tt01-2024-2026-Q2.xlsx"));
 }
+
+/// `validate` says which optional form columns the inputs have.
+#[test]
+fn validate_lists_the_optional_form_columns_found() {
+    let wd = Workdir::new();
+    wd.fixture("bieu-mau-quy-2-2026.csv");
+    let v = wd.validate_json(&["bieu-mau-quy-2-2026.csv"]);
+    assert_eq!(
+        v["form_fields"],
+        serde_json::json!(["competence", "outcome", "attempt", "matter"])
+    );
+    wd.write(
+        "plain.csv",
+        "Mã số,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn\nA1,01/04/2026,Email,Phản ánh\n",
+    );
+    let v = wd.validate_json(&["plain.csv"]);
+    assert_eq!(v["form_fields"], serde_json::json!([]));
+    let run = wd.run(&["validate", "plain.csv"]);
+    run.assert_code(0);
+    assert!(
+        !run.stdout.contains("optional form columns"),
+        "{}",
+        run.stdout
+    );
+    let run = wd.run(&["validate", "bieu-mau-quy-2-2026.csv"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains(
+            "(optional form columns): có Thẩm quyền, Kết quả giải quyết, Lần giải quyết, Số vụ việc; không có Số người đứng tên"
+        ),
+        "{}",
+        run.stdout
+    );
+}

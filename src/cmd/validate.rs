@@ -12,6 +12,8 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let (cfg, _) = Config::load(args.config.as_deref())?;
     // A bad criteria file is reported now rather than at the monthly run.
     crate::scorecard::Criteria::load(&cfg)?;
+    // So is a bad form layouts file.
+    let layouts = crate::forms::Layouts::load(&cfg)?;
     let inputs = super::default_inputs(&args.inputs);
     let loaded = normalize::load(&inputs, &cfg)?;
     if args.json {
@@ -20,12 +22,17 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
         // "duplicates" stays the count of the input object; the rows are listed beside it.
         value["duplicate_rows"] = serde_json::to_value(&loaded.duplicates).unwrap_or_default();
         value["warning_list"] = serde_json::to_value(&loaded.warnings).unwrap_or_default();
+        // The optional columns of the Inspectorate's forms found in at least one file.
+        value["form_fields"] = serde_json::to_value(&loaded.present).unwrap_or_default();
         println!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );
     } else {
         print_text(&loaded);
+        if !loaded.present.is_empty() {
+            println!("{}", form_fields_line(&loaded, &layouts));
+        }
     }
     log.info(&accounting_line(&loaded));
     Ok(if args.strict && loaded.rejected() > 0 {
@@ -33,6 +40,35 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// Which optional columns of the Inspectorate's forms the inputs have (docs/FORMS.md); printed
+/// when there is at least one.
+fn form_fields_line(l: &Loaded, layouts: &crate::forms::Layouts) -> String {
+    let name = |f: &&str| {
+        layouts
+            .workbook
+            .field_names
+            .get(*f)
+            .cloned()
+            .unwrap_or_else(|| f.to_string())
+    };
+    let (found, absent): (Vec<&str>, Vec<&str>) = normalize::FORM_FIELDS
+        .iter()
+        .copied()
+        .partition(|f| l.present.contains(f));
+    let list = |v: &[&str]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.iter().map(name).collect::<Vec<_>>().join(", ")
+        }
+    };
+    format!(
+        "\nCột tùy chọn cho biểu mẫu Thanh tra (optional form columns): có {}; không có {}",
+        list(&found),
+        list(&absent)
+    )
 }
 
 /// The `input` object of summary.json (SPEC §7).
