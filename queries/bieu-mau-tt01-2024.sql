@@ -13,6 +13,9 @@
 --              do with it;
 --   giải quyết (the KQGQ forms): a case is settled on its resolved_at (the figures of SPEC §5).
 -- Every flag is TRUE or FALSE, never NULL, so that NOT and OR behave as a reader expects.
+-- Only the cases in play in the period are kept: those the XLD forms count (carried over or
+-- received, `don_phai_xu_ly`) and those the KQGQ forms count (`gq_phai_giai_quyet`). A column
+-- of the layouts file counts among these.
 WITH c AS (
   SELECT
     *,
@@ -62,7 +65,8 @@ f AS (
     deadline_at IS NULL OR COALESCE(resolved_at <= deadline_at, FALSE) AS dung_han,
     deadline_at IS NOT NULL AND deadline_at < period_end_instant AS het_han_truoc_cuoi_ky
   FROM c
-)
+),
+g AS (
 SELECT
   *,
   -- the đơn the XLD forms count: carried over or received in the period
@@ -72,3 +76,5 @@ SELECT
   -- the cases the KQGQ forms count: within competence, not archived, carried over or received
   thuoc_tham_quyen AND du_dieu_kien_xu_ly AND (gq_ky_truoc OR don_trong_ky) AS gq_phai_giai_quyet
 FROM f
+)
+SELECT * FROM g WHERE don_phai_xu_ly OR gq_phai_giai_quyet
