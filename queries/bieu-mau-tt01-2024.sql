@@ -25,7 +25,9 @@ WITH c AS (
 f AS (
   SELECT
     id,
-    COALESCE(matter, id) AS vu_viec,
+    received_at,
+    -- the vụ việc: the "Số vụ việc" column, else the case itself (compared in upper case)
+    UPPER(COALESCE(matter, id)) AS vu_viec,
     noi_dung,
     -- kind
     kind = 'khieu_nai' AS khieu_nai,
@@ -44,9 +46,9 @@ f AS (
     COALESCE(status = 'transferred_out', FALSE) AS chuyen_don,
     COALESCE(status = 'withdrawn', FALSE) AS rut_don,
     -- optional columns; a blank value is the common case (one signer, first time)
-    COALESCE(signers, 'one') = 'many' AS nhieu_nguoi,
-    COALESCE(signers, 'one') = 'one' AS mot_nguoi,
-    COALESCE(signers, 'one') = 'other' AS don_khac,
+    COALESCE(signatories, 'one') = 'many' AS nhieu_nguoi,
+    COALESCE(signatories, 'one') = 'one' AS mot_nguoi,
+    COALESCE(signatories, 'one') = 'other' AS don_khac,
     -- attempt: the how-many-th time this matter comes (lần đầu; lần hai / tố cáo tiếp; nhiều lần)
     COALESCE(attempt, 'first') = 'first' AS lan_dau,
     COALESCE(attempt, 'first') = 'second' AS lan_hai,
@@ -60,10 +62,7 @@ f AS (
     received_date < period_start AND (resolved_date IS NULL OR resolved_date >= period_start) AS gq_ky_truoc,
     COALESCE(resolved_date >= period_start AND resolved_date <= period_end, FALSE) AS da_giai_quyet_trong_ky,
     COALESCE(resolved_date <= period_end, FALSE) AS da_giai_quyet_truoc_cuoi_ky,
-    -- started: assigned to a unit or accepted (thụ lý) by the end of the period
-    COALESCE(accepted_date <= period_end, FALSE) OR COALESCE(assigned_date <= period_end, FALSE) AS da_bat_dau,
-    deadline_at IS NULL OR COALESCE(resolved_at <= deadline_at, FALSE) AS dung_han,
-    deadline_at IS NOT NULL AND deadline_at < period_end_instant AS het_han_truoc_cuoi_ky
+    deadline_at IS NULL OR COALESCE(resolved_at <= deadline_at, FALSE) AS dung_han
   FROM c
 ),
 g AS (
@@ -73,8 +72,9 @@ SELECT
   don_ky_truoc OR don_trong_ky AS don_phai_xu_ly,
   (don_ky_truoc OR don_trong_ky) AND xu_ly_truoc_cuoi_ky AS da_xu_ly,
   (don_ky_truoc OR don_trong_ky) AND xu_ly_truoc_cuoi_ky AND du_dieu_kien_xu_ly AS don_du_dieu_kien,
-  -- the cases the KQGQ forms count: within competence, not archived, carried over or received
-  thuoc_tham_quyen AND du_dieu_kien_xu_ly AND (gq_ky_truoc OR don_trong_ky) AS gq_phai_giai_quyet
+  -- the cases the KQGQ forms count: within competence, not archived, handled (the Office has
+  -- decided to settle it) by the end of the period, and carried over or received
+  thuoc_tham_quyen AND du_dieu_kien_xu_ly AND xu_ly_truoc_cuoi_ky AND (gq_ky_truoc OR don_trong_ky) AS gq_phai_giai_quyet
 FROM f
 )
 SELECT * FROM g WHERE don_phai_xu_ly OR gq_phai_giai_quyet

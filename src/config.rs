@@ -92,7 +92,7 @@ pub struct VocabConfig {
     pub status: BTreeMap<String, Vec<String>>,
     pub complexity: BTreeMap<String, Vec<String>>,
     pub satisfaction: BTreeMap<String, Vec<String>>,
-    pub signers: BTreeMap<String, Vec<String>>,
+    pub signatories: BTreeMap<String, Vec<String>>,
     pub competence: BTreeMap<String, Vec<String>>,
     pub outcome: BTreeMap<String, Vec<String>>,
     pub attempt: BTreeMap<String, Vec<String>>,

@@ -86,7 +86,6 @@ impl Fixture {
     }
 }
 
-/// Every sheet of a workbook as a grid with absolute row and column numbers.
 /// A number cell's value; panics on anything but a number (a count written as text fails here).
 fn number(d: &Data, what: &str) -> f64 {
     match d {

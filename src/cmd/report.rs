@@ -47,14 +47,13 @@ pub fn parse_formats(s: &str) -> Result<Vec<OutFormat>> {
     Ok(out)
 }
 
-/// The Inspectorate's forms (TT 01/2024/TT-TTCP) in their own workbook; warns about a control
-/// sum that does not hold. Returns the file name.
-fn write_forms(
+/// The Inspectorate's forms (TT 01/2024/TT-TTCP) as a workbook in memory, with its file name;
+/// warns about a control sum that does not hold.
+fn forms_workbook(
     ctx: &ReportContext,
     layouts: &forms::Layouts,
     log: &Log,
-    out_dir: &std::path::Path,
-) -> Result<String> {
+) -> Result<(String, Vec<u8>)> {
     let loaded = ctx.loaded;
     let filled = forms::compute(
         &loaded.cases,
@@ -88,8 +87,7 @@ fn write_forms(
         has_matter: loaded.present.contains(&"matter"),
     };
     let name = render::forms::file_name(layouts, ctx.period);
-    render::write_atomic(out_dir, &name, &render::forms::render(&fctx)?)?;
-    Ok(name)
+    Ok((name, render::forms::render(&fctx)?))
 }
 
 fn today() -> NaiveDate {
@@ -111,7 +109,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let period = Period::parse(&args.period, mode, as_of)?;
     // The form layouts are read before anything else, so that a broken file stops the run early.
     let layouts = if cfg.forms.enabled && formats.contains(&OutFormat::Xlsx) {
-        Some(forms::Layouts::load(&cfg)?)
+        Some(forms::load(&cfg)?)
     } else {
         None
     };
@@ -185,6 +183,13 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         scorecard::to_json(&scores),
     );
     phase("scorecard");
+    // The forms are computed and rendered before any output is written, so that a problem in
+    // them stops the run with nothing half-replaced.
+    let forms_file = match &layouts {
+        Some(l) => Some(forms_workbook(&ctx, l, log)?),
+        None => None,
+    };
+    phase("forms");
     let mut written: Vec<String> = Vec::new();
     for f in &formats {
         match f {
@@ -199,9 +204,9 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
                 render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
                 written.push(name);
                 phase("xlsx");
-                if let Some(layouts) = &layouts {
-                    written.push(write_forms(&ctx, layouts, log, &out_dir)?);
-                    phase("forms");
+                if let Some((name, bytes)) = &forms_file {
+                    render::write_atomic(&out_dir, name, bytes)?;
+                    written.push(name.clone());
                 }
             }
             OutFormat::Pdf => {

@@ -12,8 +12,12 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let (cfg, _) = Config::load(args.config.as_deref())?;
     // A bad criteria file is reported now rather than at the monthly run.
     crate::scorecard::Criteria::load(&cfg)?;
-    // So is a bad form layouts file.
-    let layouts = crate::forms::Layouts::load(&cfg)?;
+    // So is a bad form layouts file (when the forms are written).
+    let layouts = if cfg.forms.enabled {
+        Some(crate::forms::load(&cfg)?)
+    } else {
+        None
+    };
     let inputs = super::default_inputs(&args.inputs);
     let loaded = normalize::load(&inputs, &cfg)?;
     if args.json {
@@ -30,8 +34,8 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
         );
     } else {
         print_text(&loaded);
-        if !loaded.present.is_empty() {
-            println!("{}", form_fields_line(&loaded, &layouts));
+        if let Some(layouts) = layouts.as_ref().filter(|_| !loaded.present.is_empty()) {
+            println!("{}", form_fields_line(&loaded, layouts));
         }
     }
     log.info(&accounting_line(&loaded));

@@ -75,8 +75,10 @@ pub struct Workbook {
 pub enum Source {
     /// Number of cases for which the SQL predicate over the flags is true.
     Count(String),
-    /// Number of distinct vụ việc among the cases for which the predicate is true.
-    Distinct(String),
+    /// Number of vụ việc for which the predicate is true, each vụ việc judged by one
+    /// representative đơn: its latest (by receipt, then case number) among the đơn for which
+    /// `per` is true (the total the column is part of; by default the predicate itself).
+    Distinct { pred: String, per: Option<String> },
     /// Sum of other columns (by number).
     Sum(Vec<u32>),
     /// Not in the register: left empty and shaded; the text says which field would fill it.
@@ -192,6 +194,7 @@ struct RawColumn {
     header: Vec<String>,
     count: Option<String>,
     distinct: Option<String>,
+    per: Option<String>,
     sum: Option<Vec<u32>>,
     unsupported: Option<String>,
     #[serde(default)]
@@ -247,9 +250,29 @@ impl Layouts {
                 return Err(bad(format!("nhóm nội dung '{code}' thiếu nhãn")));
             }
         }
-        let mut forms = Vec::new();
+        check_workbook(&raw.workbook).map_err(&bad)?;
+        let mut forms: Vec<Form> = Vec::new();
         for f in raw.form {
-            forms.push(check_form(f).map_err(&bad)?);
+            let f = check_form(f).map_err(&bad)?;
+            check_sheet_name(&f.sheet).map_err(|m| bad(format!("biểu {}: {m}", f.code)))?;
+            let taken = forms
+                .iter()
+                .map(|o| o.sheet.as_str())
+                .chain([raw.workbook.notes_sheet.as_str()])
+                .any(|s| s.to_lowercase() == f.sheet.to_lowercase());
+            if taken {
+                return Err(bad(format!(
+                    "biểu {}: tên trang '{}' đã dùng (sheet name used twice)",
+                    f.code, f.sheet
+                )));
+            }
+            if forms.iter().any(|o| o.code == f.code) {
+                return Err(bad(format!(
+                    "biểu {} khai báo hai lần (form declared twice)",
+                    f.code
+                )));
+            }
+            forms.push(f);
         }
         if forms.is_empty() {
             return Err(bad("không có biểu nào ([[form]])".into()));
@@ -265,6 +288,57 @@ impl Layouts {
             forms,
         })
     }
+}
+
+/// The names the other outputs of `report` take (the forms workbook must not replace one).
+const OTHER_OUTPUTS: &[&str] = &["summary.json", "manifest.json"];
+
+/// The workbook section: the file name is a plain `.xlsx` name with `{slug}` that cannot replace
+/// another output, and the header lists have the length the notes sheet needs.
+fn check_workbook(w: &Workbook) -> std::result::Result<(), String> {
+    let f = &w.file;
+    if !f.contains("{slug}")
+        || !f.ends_with(".xlsx")
+        || f.contains('/')
+        || f.contains('\\')
+        || f.starts_with('.')
+        || f.starts_with("bao-cao-pakn-")
+        || OTHER_OUTPUTS.contains(&f.as_str())
+    {
+        return Err(format!(
+            "workbook.file = '{f}': cần một tên tệp .xlsx có {{slug}}, không có thư mục, không trùng tệp kết quả khác (a plain .xlsx file name with {{slug}}, not another output's name)"
+        ));
+    }
+    check_sheet_name(&w.notes_sheet)?;
+    for (key, list, n) in [
+        ("notes_headers", &w.notes_headers, 5),
+        ("checks_headers", &w.checks_headers, 3),
+        ("content_headers", &w.content_headers, 2),
+    ] {
+        if list.len() != n {
+            return Err(format!(
+                "workbook.{key} cần đúng {n} tiêu đề, có {} (needs exactly {n} headers)",
+                list.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Excel's rules for a sheet name.
+fn check_sheet_name(name: &str) -> std::result::Result<(), String> {
+    let n = name.chars().count();
+    if n == 0
+        || n > 31
+        || name.chars().any(|c| "[]:*?/\\".contains(c))
+        || name.starts_with('\'')
+        || name.ends_with('\'')
+    {
+        return Err(format!(
+            "tên trang '{name}' không hợp lệ: 1–31 ký tự, không có [ ] : * ? / \\ (invalid sheet name)"
+        ));
+    }
+    Ok(())
 }
 
 fn display(path: &Path) -> String {
@@ -283,8 +357,12 @@ fn check_form(f: RawForm) -> std::result::Result<Form, String> {
                 "{at}: các cột phải đánh số liên tục từ 1 (columns are numbered 1, 2, … in order)"
             ));
         }
-        if c.header.is_empty() || c.header.iter().any(|h| h.trim().is_empty()) {
+        let header: Vec<String> = c.header.iter().map(|h| h.trim().to_string()).collect();
+        if header.is_empty() || header.iter().any(|h| h.is_empty()) {
             return Err(format!("{at}: thiếu tiêu đề cột (header)"));
+        }
+        if c.sum.as_ref().is_some_and(|s| s.is_empty()) || c.equals.iter().any(|e| e.is_empty()) {
+            return Err(format!("{at}: sum / equals rỗng (empty list)"));
         }
         let given = [
             c.count.is_some(),
@@ -308,10 +386,18 @@ fn check_form(f: RawForm) -> std::result::Result<Form, String> {
                 ));
             }
         }
+        if c.per.is_some() && c.distinct.is_none() {
+            return Err(format!(
+                "{at}: per chỉ dùng với distinct (per goes with distinct)"
+            ));
+        }
         let source = if let Some(p) = c.count {
             Source::Count(p)
         } else if let Some(p) = c.distinct {
-            Source::Distinct(p)
+            Source::Distinct {
+                pred: p,
+                per: c.per,
+            }
         } else if let Some(s) = c.sum {
             Source::Sum(s)
         } else {
@@ -319,7 +405,7 @@ fn check_form(f: RawForm) -> std::result::Result<Form, String> {
         };
         columns.push(Column {
             no: c.no,
-            header: c.header,
+            header,
             source,
             needs: c.needs,
             equals: c.equals,

@@ -107,6 +107,13 @@ fn query_error(form: &str, e: PolarsError) -> Error {
     ))
 }
 
+/// The layouts of the config (shipped or `forms.layouts_file`), with every predicate checked.
+pub fn load(cfg: &crate::config::Config) -> Result<Layouts> {
+    let layouts = Layouts::load(cfg)?;
+    check(&layouts)?;
+    Ok(layouts)
+}
+
 /// Fills every form of the layouts for a period. `present` lists the optional fields found in
 /// at least one input file.
 pub fn compute(
@@ -116,21 +123,102 @@ pub fn compute(
     layouts: &Layouts,
     period: &Period,
 ) -> Result<Vec<FilledForm>> {
-    let ctx = SQLContext::new();
-    ctx.register("cases", with_content(cases, layouts, vocab)?.lazy());
-    ctx.register("period", figures::period_table(period)?.lazy());
-    let mut ctx = ctx;
-    let flags = ctx
-        .execute(FLAGS_SQL)
-        .and_then(|lf| lf.collect())
-        .map_err(|e| query_error("(cờ / flags)", e))?;
-    let mut ctx = SQLContext::new();
-    ctx.register("don", flags.lazy());
+    let mut ctx = flags_context(with_content(cases, layouts, vocab)?, period)?;
     layouts
         .forms
         .iter()
         .map(|f| fill(&mut ctx, f, present))
         .collect()
+}
+
+/// Runs the flags query and registers its result as `don`, numbered by receipt (`thu_tu`: the
+/// order that picks a vụ việc's latest đơn).
+fn flags_context(cases: DataFrame, period: &Period) -> Result<SQLContext> {
+    let mut ctx = SQLContext::new();
+    ctx.register("cases", cases.lazy());
+    ctx.register("period", figures::period_table(period)?.lazy());
+    let flags = ctx
+        .execute(FLAGS_SQL)
+        .and_then(|lf| lf.collect())
+        .and_then(|df| df.sort(["received_at", "id"], SortMultipleOptions::default()))
+        .and_then(|mut df| {
+            let n = df.height() as u32;
+            df.with_column(
+                Series::new("thu_tu".into(), (0..n).collect::<Vec<u32>>()).into_column(),
+            )?;
+            Ok(df)
+        })
+        .map_err(|e| query_error("(cờ / flags)", e))?;
+    let ctx = SQLContext::new();
+    ctx.register("don", flags.lazy());
+    Ok(ctx)
+}
+
+/// Checks every predicate of the layouts against the flags, on an empty table, one column at a
+/// time so that an error names the form and the column. Run before any output is written.
+pub fn check(layouts: &Layouts) -> Result<()> {
+    let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+    let text = [
+        "id",
+        "matter",
+        "noi_dung",
+        "kind",
+        "status",
+        "competence",
+        "signatories",
+        "attempt",
+        "outcome",
+    ];
+    let dates = [
+        "received_date",
+        "resolved_date",
+        "accepted_date",
+        "assigned_date",
+        "responded_date",
+    ];
+    let stamps = ["received_at", "resolved_at", "deadline_at"];
+    let mut cols: Vec<Column> = Vec::new();
+    for n in text {
+        cols.push(Series::new_empty(n.into(), &DataType::String).into_column());
+    }
+    for n in dates {
+        cols.push(Series::new_empty(n.into(), &DataType::Date).into_column());
+    }
+    for n in stamps {
+        cols.push(Series::new_empty(n.into(), &dt).into_column());
+    }
+    let empty = DataFrame::new(0, cols)?;
+    let period = Period::new(
+        crate::calendar::period::Span::Month {
+            year: 2026,
+            month: 1,
+        },
+        crate::calendar::period::Mode::Cutoff,
+    );
+    let mut ctx = flags_context(empty, &period)?;
+    for form in &layouts.forms {
+        for c in &form.columns {
+            let preds: Vec<&str> = match &c.source {
+                Source::Count(p) => vec![p],
+                Source::Distinct { pred, per } => {
+                    let mut v = vec![pred.as_str()];
+                    v.extend(per.as_deref());
+                    v
+                }
+                _ => continue,
+            };
+            for p in preds {
+                let sql = format!("SELECT SUM(CASE WHEN ({p}) THEN 1 ELSE 0 END) AS n FROM don");
+                ctx.execute(&sql).and_then(|lf| lf.collect()).map_err(|e| {
+                    Error::Runtime(format!(
+                        "tệp biểu mẫu: biểu {}, cột {}: điều kiện '{p}' không chạy được (the column's predicate fails): {e}",
+                        form.code, c.no
+                    ))
+                })?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn fill(ctx: &mut SQLContext, form: &Form, present: &[&str]) -> Result<FilledForm> {
@@ -159,7 +247,7 @@ fn fill(ctx: &mut SQLContext, form: &Form, present: &[&str]) -> Result<FilledFor
         .filter(|c| values[c.no as usize - 1].is_none())
         .filter_map(|c| match &c.source {
             Source::Count(p) => Some((c.no, p.as_str())),
-            Source::Distinct(p) if !has_matter => Some((c.no, p.as_str())),
+            Source::Distinct { pred, .. } if !has_matter => Some((c.no, pred.as_str())),
             _ => None,
         })
         .collect();
@@ -178,18 +266,14 @@ fn fill(ctx: &mut SQLContext, form: &Form, present: &[&str]) -> Result<FilledFor
             values[*no as usize - 1] = Some(Value::Number(v));
         }
     }
-    // Distinct vụ việc.
+    // Vụ việc: each judged by its representative đơn (see `Source::Distinct`).
     for c in &form.columns {
         if values[c.no as usize - 1].is_some() {
             continue;
         }
-        if let Source::Distinct(p) = &c.source {
-            let sql = format!("SELECT COUNT(DISTINCT vu_viec) AS n FROM don WHERE {p}");
-            let df = ctx
-                .execute(&sql)
-                .and_then(|lf| lf.collect())
+        if let Source::Distinct { pred, per } = &c.source {
+            let v = count_matters(ctx, pred, per.as_deref().unwrap_or(pred))
                 .map_err(|e| query_error(&form.code, e))?;
-            let v = read_count(&df, "n").map_err(|e| query_error(&form.code, e))?;
             values[c.no as usize - 1] = Some(Value::Number(v));
         }
     }
@@ -232,6 +316,31 @@ fn fill(ctx: &mut SQLContext, form: &Form, present: &[&str]) -> Result<FilledFor
         values,
         checks,
     })
+}
+
+/// The number of vụ việc whose representative đơn — the latest (highest `thu_tu`) of its đơn for
+/// which `per` holds — satisfies `pred`.
+fn count_matters(ctx: &mut SQLContext, pred: &str, per: &str) -> PolarsResult<u64> {
+    let sql = format!(
+        "SELECT vu_viec, thu_tu, CASE WHEN ({pred}) THEN TRUE ELSE FALSE END AS hit FROM don WHERE {per}"
+    );
+    let df = ctx.execute(&sql)?.collect()?;
+    let keys = df.column("vu_viec")?.str()?.clone();
+    let order = df.column("thu_tu")?.cast(&DataType::UInt32)?;
+    let order = order.u32()?;
+    let hits = df.column("hit")?.bool()?.clone();
+    let mut rep: HashMap<&str, (u32, bool)> = HashMap::new();
+    for i in 0..df.height() {
+        let (Some(k), Some(o)) = (keys.get(i), order.get(i)) else {
+            continue;
+        };
+        let hit = hits.get(i).unwrap_or(false);
+        let e = rep.entry(k).or_insert((o, hit));
+        if o > e.0 {
+            *e = (o, hit);
+        }
+    }
+    Ok(rep.values().filter(|(_, hit)| *hit).count() as u64)
 }
 
 fn read_count(df: &DataFrame, name: &str) -> PolarsResult<u64> {

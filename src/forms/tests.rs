@@ -152,11 +152,12 @@ fn form_04_xld_by_hand() {
 fn form_01_kqgq_by_hand() {
     let f = fill_forms(REGISTER);
     // Khiếu nại within competence: K1, K2 carried (not resolved before 15/03); K3, K5, K6
-    // received. Vụ việc V1 (K1, K5), V2, V3 (K3, K6). Settled by decision: V1 (K1, đúng),
-    // V3 (K3, K6: sai); withdrawn: V1 (K5). On time: K1, K5 (V1); late: K3, K6 (V3).
-    let mut want = vec![n(5), n(2), n(3), n(3), n(2), n(1)];
+    // received. Vụ việc V1 (K1, K5), V2, V3 (K3, K6). Settled in the period: V1 and V3; a vụ
+    // việc is judged by its latest đơn among those settled: V1 by K5 (withdrawn, on time), V3 by
+    // K6 (decision: sai, late). So 5 = 1 (V3), 6 = 1 (V1), 21 = 1, 25 = 1 (V1), 26 = 1 (V3).
+    let mut want = vec![n(5), n(2), n(3), n(3), n(1), n(1)];
     want.extend(std::iter::repeat_n(E, 13));
-    want.extend([n(1), n(1), n(0), n(0), n(0), n(1), n(1)]);
+    want.extend([n(0), n(1), n(0), n(0), n(0), n(1), n(1)]);
     assert_eq!(values(&f, "01/KQGQ"), want);
 }
 
@@ -256,4 +257,138 @@ fn bad_layouts_are_refused_with_a_reason() {
     let bad = base.replacen("needs = [\"attempt\"]", "needs = [\"signature\"]", 1);
     let e = Layouts::parse(&bad, "x.toml").unwrap_err();
     assert!(e.contains("signature"), "{e}");
+}
+
+/// Fills the forms of a register with a given layouts text.
+fn fill_with(text: &str, layouts: &Layouts, period: &str) -> Vec<FilledForm> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.csv");
+    std::fs::write(&path, text).unwrap();
+    let cfg = Config::default();
+    let p: Prepared = prepare(&[path], &cfg).unwrap();
+    let period = Period::parse(
+        period,
+        Mode::Cutoff,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    compute(
+        &p.loaded.cases,
+        &p.loaded.vocab,
+        &p.loaded.present,
+        layouts,
+        &period,
+    )
+    .unwrap()
+}
+
+fn assert_no_violation(forms: &[FilledForm]) {
+    for f in forms {
+        for c in &f.checks {
+            assert!(
+                !matches!(c.state, CheckState::Violated { .. }),
+                "{} column {} = {:?}: {:?}",
+                f.form.code,
+                c.column,
+                c.parts,
+                c.state
+            );
+        }
+    }
+}
+
+/// Regression: two đơn of one vụ việc on both sides of a split (lần đầu and lần hai; on time and
+/// late) were counted once in the total and once in each part. A vụ việc is now judged by its
+/// latest đơn, so the sums hold.
+#[test]
+fn a_matter_with_đơn_on_both_sides_of_a_split_is_counted_once() {
+    let reg = "\
+Mã số,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Lĩnh vực,Ngày giao,Hạn xử lý,Ngày hoàn thành,Trạng thái,Kết quả giải quyết,Lần giải quyết,Số vụ việc
+K1,01/04/2026,Đơn thư,Khiếu nại,Đất đai,02/04/2026,30/04/2026,20/04/2026,Đã giải quyết,Đúng,1,M1
+K2,01/05/2026,Đơn thư,Khiếu nại,Đất đai,02/05/2026,30/05/2026,20/05/2026,Đã giải quyết,Công nhận,2,M1
+T1,01/04/2026,Đơn thư,Tố cáo,Đất đai,02/04/2026,30/04/2026,20/04/2026,Đã giải quyết,Đúng,1,m2
+T2,05/04/2026,Đơn thư,Tố cáo,Đất đai,06/04/2026,30/04/2026,25/05/2026,Đã giải quyết,Đúng,1,M2
+";
+    let layouts = Layouts::load(&Config::default()).unwrap();
+    let f = fill_with(reg, &layouts, "2026-Q2");
+    assert_no_violation(&f);
+    // M1 is one vụ việc, judged by K2 (its latest đơn): a second complaint, upheld.
+    let x2 = values(&f, "02/XLD");
+    assert_eq!((x2[7], x2[19], x2[20], x2[21]), (n(1), n(1), n(0), n(1)));
+    let k1 = values(&f, "01/KQGQ");
+    assert_eq!((k1[4], k1[19], k1[22]), (n(1), n(0), n(1)));
+    // "m2" and "M2" are one vụ việc, judged by T2: resolved after its due date.
+    let k3 = values(&f, "03/KQGQ");
+    assert_eq!((k3[3], k3[5], k3[29], k3[30]), (n(1), n(1), n(0), n(1)));
+}
+
+/// Regression: the "lĩnh vực khác" columns listed group codes, so a group added to the layouts
+/// file fell out of every content column.
+#[test]
+fn a_new_content_group_falls_in_lĩnh_vực_khác() {
+    let base = include_str!("../../report-templates/bieu-mau-tt01-2024.toml");
+    let text = base
+        .replace(
+            "[workbook.content_labels]\n",
+            "[workbook.content_labels]\nmoi_truong = \"Môi trường\"\n",
+        )
+        .replace(
+            "[[content.groups]]\ncode = \"che_do\"",
+            "[[content.groups]]\ncode = \"moi_truong\"\ncategories = [\"Môi trường\"]\n[[content.groups]]\ncode = \"che_do\"",
+        );
+    let layouts = Layouts::parse(&text, "x.toml").unwrap();
+    let reg = "\
+Mã số,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Lĩnh vực,Ngày giao
+K1,01/04/2026,Đơn thư,Khiếu nại,Môi trường,02/04/2026
+T1,01/04/2026,Đơn thư,Tố cáo,Môi trường,02/04/2026
+";
+    let f = fill_with(reg, &layouts, "2026-Q2");
+    assert_no_violation(&f);
+    assert_eq!(values(&f, "02/XLD")[14], n(1));
+    assert_eq!(values(&f, "03/XLD")[16], n(1));
+}
+
+/// Regression: mistakes in a layouts file surfaced only after the main workbook was written,
+/// or as a panic. They are refused when the file is read, naming what is wrong.
+#[test]
+fn layouts_mistakes_are_refused_when_read() {
+    let base = include_str!("../../report-templates/bieu-mau-tt01-2024.toml");
+    let parse = |t: &str| Layouts::parse(t, "x.toml");
+    let e = parse(&base.replace(
+        "checks_headers = [\"Biểu\", \"Phép kiểm tra\", \"Kết quả\"]",
+        "checks_headers = [\"Biểu\"]",
+    ))
+    .unwrap_err();
+    assert!(e.contains("checks_headers"), "{e}");
+    let e = parse(&base.replace("sheet = \"02-XLD\"", "sheet = \"01-XLD\"")).unwrap_err();
+    assert!(e.contains("01-XLD"), "{e}");
+    let e = parse(&base.replace("sheet = \"02-XLD\"", "sheet = \"02/XLD\"")).unwrap_err();
+    assert!(e.contains("02/XLD"), "{e}");
+    for file in [
+        "bao-cao-pakn-{slug}.xlsx",
+        "../x-{slug}.xlsx",
+        "bieu-mau.xlsx",
+        "summary.json",
+    ] {
+        let t = base.replace(
+            "file = \"bieu-mau-tt01-2024-{slug}.xlsx\"",
+            &format!("file = \"{file}\""),
+        );
+        let e = parse(&t).unwrap_err();
+        assert!(e.contains("workbook.file"), "{file}: {e}");
+    }
+    // A predicate naming no flag: the form and the column are named.
+    let t = base.replacen("count = \"don_ky_truoc\"", "count = \"don_ky_truc\"", 1);
+    let layouts = parse(&t).unwrap();
+    let e = check(&layouts).unwrap_err().to_string();
+    assert!(e.contains("01/XLD") && e.contains("cột 2"), "{e}");
+    check(&Layouts::load(&Config::default()).unwrap()).unwrap();
+}
+
+#[test]
+fn signatories_vocabulary_extends_from_the_config() {
+    let cfg = Config::parse("[vocab.signatories]\nmany = [\"Tập thể\"]\n").unwrap();
+    let v = Vocabulary::new(&cfg).unwrap();
+    assert_eq!(v.signatories.code("tập thể"), Some("many"));
+    assert_eq!(v.signatories.code("x"), Some("many"));
 }

@@ -117,7 +117,7 @@ impl Loaded {
 /// | kind, channel, status, complexity | str | codes of SPEC §3.3 (status null when blank or unknown) |
 /// | category, department | str | normalised names (blank → "Chưa phân loại" / "Chưa giao") |
 /// | satisfied | bool | rating: true satisfied, false not, null not rated |
-/// | signers, competence, outcome, attempt | str | codes of the optional form fields (null when blank or absent) |
+/// | signatories, competence, outcome, attempt | str | codes of the optional form fields (null when blank or absent) |
 /// | matter | str | the vụ việc a đơn belongs to (null when blank or absent) |
 #[derive(Debug, Clone)]
 pub struct CaseTable {
@@ -230,7 +230,7 @@ struct Builder {
     category: Vec<String>,
     department: Vec<String>,
     satisfied: Vec<Option<bool>>,
-    signers: Vec<Option<&'static str>>,
+    signatories: Vec<Option<&'static str>>,
     competence: Vec<Option<&'static str>>,
     outcome: Vec<Option<&'static str>>,
     attempt: Vec<Option<&'static str>>,
@@ -294,7 +294,7 @@ impl Builder {
             col(Series::new("category".into(), self.category)),
             col(Series::new("department".into(), self.department)),
             col(Series::new("satisfied".into(), self.satisfied)),
-            col(Series::new("signers".into(), self.signers)),
+            col(Series::new("signatories".into(), self.signatories)),
             col(Series::new("competence".into(), self.competence)),
             col(Series::new("outcome".into(), self.outcome)),
             col(Series::new("attempt".into(), self.attempt)),
@@ -406,7 +406,7 @@ impl State<'_> {
             Field::Status => &self.vocab.status,
             Field::Channel => &self.vocab.channel,
             Field::Complexity => &self.vocab.complexity,
-            Field::Signers => &self.vocab.signers,
+            Field::Signers => &self.vocab.signatories,
             Field::Competence => &self.vocab.competence,
             Field::Outcome => &self.vocab.outcome,
             Field::Attempt => &self.vocab.attempt,
@@ -590,7 +590,7 @@ impl State<'_> {
             return by_number;
         }
         let all = match field {
-            Field::Signers => vocab::SIGNERS_CODES,
+            Field::Signers => vocab::SIGNATORIES_CODES,
             Field::Competence => vocab::COMPETENCE_CODES,
             Field::Outcome => vocab::OUTCOME_CODES,
             _ => vocab::ATTEMPT_CODES,
@@ -892,7 +892,7 @@ impl State<'_> {
         b.category.push(category);
         b.department.push(department);
         b.satisfied.push(satisfied);
-        b.signers.push(signers);
+        b.signatories.push(signers);
         b.competence.push(competence);
         b.outcome.push(outcome);
         b.attempt.push(attempt);

@@ -26,7 +26,7 @@ struct Shipped {
     status: BTreeMap<String, Entry>,
     complexity: BTreeMap<String, Entry>,
     satisfaction: BTreeMap<String, Entry>,
-    signers: BTreeMap<String, Entry>,
+    signatories: BTreeMap<String, Entry>,
     competence: BTreeMap<String, Entry>,
     outcome: BTreeMap<String, Entry>,
     attempt: BTreeMap<String, Entry>,
@@ -136,7 +136,7 @@ pub const STATUS_CODES: &[&str] = &[
 ];
 pub const COMPLEXITY_CODES: &[&str] = &["none", "complex", "very_complex"];
 pub const SATISFACTION_CODES: &[&str] = &["satisfied", "not_satisfied"];
-pub const SIGNERS_CODES: &[&str] = &["many", "one", "other"];
+pub const SIGNATORIES_CODES: &[&str] = &["many", "one", "other"];
 pub const COMPETENCE_CODES: &[&str] = &["within", "outside"];
 pub const OUTCOME_CODES: &[&str] = &["right", "wrong", "partly", "upheld", "overturned"];
 pub const ATTEMPT_CODES: &[&str] = &["first", "second", "more"];
@@ -157,7 +157,7 @@ pub struct Vocabulary {
     pub status: CodeVocab,
     pub complexity: CodeVocab,
     pub satisfaction: CodeVocab,
-    pub signers: CodeVocab,
+    pub signatories: CodeVocab,
     pub competence: CodeVocab,
     pub outcome: CodeVocab,
     pub attempt: CodeVocab,
@@ -224,7 +224,12 @@ impl Vocabulary {
                 &vocab.satisfaction,
                 "satisfaction",
             )?,
-            signers: CodeVocab::build(&shipped.signers, SIGNERS_CODES, &vocab.signers, "signers")?,
+            signatories: CodeVocab::build(
+                &shipped.signatories,
+                SIGNATORIES_CODES,
+                &vocab.signatories,
+                "signatories",
+            )?,
             competence: CodeVocab::build(
                 &shipped.competence,
                 COMPETENCE_CODES,

@@ -87,7 +87,7 @@ fn styles() -> Styles {
         header: center(cell().set_bold().set_font_size(11))
             .set_text_wrap()
             .set_background_color(Color::RGB(HEADER_FILL)),
-        number: center(cell().set_italic().set_font_size(11)),
+        number: center(cell().set_italic().set_font_size(11)).set_text_wrap(),
         unit: cell().set_bold().set_text_wrap(),
         value: cell().set_num_format("#,##0"),
         shaded: cell().set_background_color(Color::RGB(SHADE)),
@@ -236,7 +236,7 @@ fn form_sheet(
     let ms = top + depth;
     sh.text(ms, 0, &words.number_row, &st.number)?;
     for c in &f.form.columns {
-        sh.text(ms, c.no as u16, &c.no.to_string(), &st.number)?;
+        sh.text_wrapped(ms, c.no as u16, &ms_label(c), &st.number, false)?;
     }
     sh.ws.write_blank(ms, last, &st.number)?;
     // The unit's row.
@@ -298,6 +298,22 @@ fn form_sheet(
     )?;
     sh.print_setup(true, Some((top, ms)))?;
     sh.finish()
+}
+
+/// The MS cell of a column: its number, followed by its control sums as the official forms
+/// write them ("6 = 8+9+10 = 11+12+13 = 14+18"; it wraps at the spaces).
+fn ms_label(c: &crate::forms::layout::Column) -> String {
+    let mut s = c.no.to_string();
+    let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("+");
+    if let crate::forms::Source::Sum(parts) = &c.source {
+        s.push_str(" = ");
+        s.push_str(&join(parts));
+    }
+    for e in &c.equals {
+        s.push_str(" = ");
+        s.push_str(&join(e));
+    }
+    s
 }
 
 fn field_name<'a>(words: &'a Words, field: &'a str) -> &'a str {

@@ -501,7 +501,8 @@ pub const NO_HEADER: [&str; 2] = [
     "no header row with at least 3 known column names in the first 30 rows",
 ];
 
-/// A workbook read back with calamine: sheet names and each sheet as a grid of cells.
+/// A workbook read back with calamine: sheet names and every sheet as a grid with absolute row
+/// and column numbers.
 pub struct Book {
     pub names: Vec<String>,
     pub sheets: Vec<Vec<Vec<Data>>>,
