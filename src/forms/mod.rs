@@ -81,9 +81,49 @@ impl FilledForm {
     }
 }
 
-/// Adds `noi_dung`, the content group of each case's category.
-fn with_content(cases: &CaseTable, layouts: &Layouts, vocab: &Vocabulary) -> Result<DataFrame> {
-    let df = &cases.df;
+/// The columns of the case table the flags query reads.
+const FLAG_INPUTS: &[&str] = &[
+    "id",
+    "matter",
+    "kind",
+    "status",
+    "competence",
+    "signatories",
+    "attempt",
+    "outcome",
+    "category",
+    "received_at",
+    "received_date",
+    "resolved_date",
+    "accepted_date",
+    "assigned_date",
+    "responded_date",
+    "deadline_at",
+    "resolved_at",
+];
+
+/// The cases that can be in play in the period — received by its end and not resolved before
+/// its start (a case handled and resolved before the period is in no form) — with the columns
+/// the flags query reads, and `noi_dung`, the content group of each case's category.
+fn with_content(
+    cases: &CaseTable,
+    layouts: &Layouts,
+    vocab: &Vocabulary,
+    period: &Period,
+) -> Result<DataFrame> {
+    let df = cases
+        .df
+        .clone()
+        .lazy()
+        .select(FLAG_INPUTS.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .filter(
+            col("received_date").lt_eq(lit(period.end)).and(
+                col("resolved_date")
+                    .is_null()
+                    .or(col("resolved_date").gt_eq(lit(period.start))),
+            ),
+        )
+        .collect()?;
     let cats = df.column("category")?.str()?;
     let mut memo: HashMap<&str, &str> = HashMap::new();
     let groups: Vec<Option<&str>> = cats
@@ -96,8 +136,9 @@ fn with_content(cases: &CaseTable, layouts: &Layouts, vocab: &Vocabulary) -> Res
             })
         })
         .collect();
+    let groups = Series::new("noi_dung".into(), groups).into_column();
     let mut out = df.clone();
-    out.with_column(Series::new("noi_dung".into(), groups).into_column())?;
+    out.with_column(groups)?;
     Ok(out)
 }
 
@@ -123,7 +164,7 @@ pub fn compute(
     layouts: &Layouts,
     period: &Period,
 ) -> Result<Vec<FilledForm>> {
-    let mut ctx = flags_context(with_content(cases, layouts, vocab)?, period)?;
+    let mut ctx = flags_context(with_content(cases, layouts, vocab, period)?, period)?;
     layouts
         .forms
         .iter()
