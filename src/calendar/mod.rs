@@ -46,6 +46,52 @@ pub struct WorkCalendar {
     years: BTreeMap<i32, YearSource>,
     /// Memo of `is_working_day` per day since 1900-01-01: 0 unknown, 1 working, 2 off.
     memo: Vec<u8>,
+    /// Running count of working days over the loaded years, so that terms are lookups
+    /// (rebuilt after a year is loaded).
+    table: Option<Table>,
+}
+
+/// Working days from the first loaded year to the last, as running counts: `count[i]` is the
+/// number of working days among days `first ..= first + i`, `nth[k]` the index of the (k+1)-th
+/// working day. Only used when every year a term steps through is loaded, where it gives exactly
+/// what stepping day by day gives.
+#[derive(Debug, Clone)]
+struct Table {
+    first: NaiveDate,
+    first_year: i32,
+    /// Per year from `first_year`: loaded.
+    loaded: Vec<bool>,
+    count: Vec<u32>,
+    nth: Vec<u32>,
+}
+
+impl Table {
+    /// Index of a day in the table.
+    fn index(&self, d: NaiveDate) -> Option<usize> {
+        usize::try_from((d - self.first).num_days())
+            .ok()
+            .filter(|&i| i < self.count.len())
+    }
+
+    fn day(&self, i: usize) -> NaiveDate {
+        self.first + Duration::days(i as i64)
+    }
+
+    fn working(&self, i: usize) -> bool {
+        let before = if i == 0 { 0 } else { self.count[i - 1] };
+        self.count[i] > before
+    }
+
+    /// Every year from `a` to `b` is loaded.
+    fn covers(&self, a: i32, b: i32) -> bool {
+        (a..=b).all(|y| {
+            usize::try_from(y - self.first_year)
+                .ok()
+                .and_then(|i| self.loaded.get(i))
+                .copied()
+                .unwrap_or(false)
+        })
+    }
 }
 
 /// First day of the working-day memo.
@@ -184,6 +230,7 @@ impl WorkCalendar {
             tables,
             years: BTreeMap::new(),
             memo: Vec::new(),
+            table: None,
         })
     }
 
@@ -196,6 +243,7 @@ impl WorkCalendar {
             }
             // A table may list a day of a neighbouring year: forget what was worked out.
             self.memo.clear();
+            self.table = None;
             match self.tables.get(&y) {
                 Some((off, work, source)) => {
                     self.off.extend(off.iter().copied());
@@ -250,8 +298,60 @@ impl WorkCalendar {
         working
     }
 
+    /// The running-count table of the years loaded now (None before any year is loaded).
+    fn table(&mut self) -> Option<&Table> {
+        if self.table.is_none() {
+            let (&first_year, _) = self.years.first_key_value()?;
+            let (&last_year, _) = self.years.last_key_value()?;
+            let first = NaiveDate::from_ymd_opt(first_year, 1, 1)?;
+            let end = NaiveDate::from_ymd_opt(last_year, 12, 31)?;
+            let len = (end - first).num_days() as usize + 1;
+            let mut count = Vec::with_capacity(len);
+            let mut nth = Vec::new();
+            let mut n = 0u32;
+            for i in 0..len {
+                let d = first + Duration::days(i as i64);
+                // The test of `is_working_day` without loading a year (the table is only used
+                // where every year involved is loaded).
+                if self.work.contains(&d) || (!is_weekend(d) && !self.off.contains(&d)) {
+                    n += 1;
+                    nth.push(i as u32);
+                }
+                count.push(n);
+            }
+            let loaded = (first_year..=last_year)
+                .map(|y| self.years.contains_key(&y))
+                .collect();
+            self.table = Some(Table {
+                first,
+                first_year,
+                loaded,
+                count,
+                nth,
+            });
+        }
+        self.table.as_ref()
+    }
+
+    /// `add_working_days` by lookup, when every year it steps through is loaded.
+    fn add_working_days_fast(&mut self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let t = self.table()?;
+        let i = t.index(d)?;
+        let k = (t.count[i] as usize + n as usize).checked_sub(1)?;
+        let j = *t.nth.get(k)? as usize;
+        let day = t.day(j);
+        t.covers((d + Duration::days(1)).year(), day.year())
+            .then_some(day)
+    }
+
     /// The N-th working day after `d` (d itself not counted).
     pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
+        if n == 0 {
+            return d;
+        }
+        if let Some(day) = self.add_working_days_fast(d, n) {
+            return day;
+        }
         let mut day = d;
         let mut left = n;
         while left > 0 {
@@ -265,6 +365,21 @@ impl WorkCalendar {
 
     /// `d` itself when it is a working day, else the next working day (BLDS Điều 148 k.5).
     pub fn roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
+        if let Some(t) = self.table()
+            && let Some(i) = t.index(d)
+        {
+            let j = if t.working(i) {
+                Some(i)
+            } else {
+                t.nth.get(t.count[i] as usize).map(|&j| j as usize)
+            };
+            if let Some(j) = j {
+                let day = t.day(j);
+                if t.covers(d.year(), day.year()) {
+                    return day;
+                }
+            }
+        }
         let mut day = d;
         while !self.is_working_day(day) {
             day += Duration::days(1);
@@ -279,6 +394,15 @@ impl WorkCalendar {
 
     /// Working days after `a` up to and including `b` (0 when b ≤ a).
     pub fn working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        if let Some(t) = self.table()
+            && let (Some(i), Some(j)) = (t.index(a), t.index(b))
+            && t.covers((a + Duration::days(1)).year(), b.year())
+        {
+            return t.count[j] as i64 - t.count[i] as i64;
+        }
         let mut n = 0;
         let mut day = a;
         while day < b {
@@ -378,6 +502,55 @@ mod tests {
         assert_eq!(c.add_days(d(2026, 4, 1), 30), d(2026, 5, 4));
         // A working day stays.
         assert_eq!(c.add_days(d(2026, 3, 2), 30), d(2026, 4, 1));
+    }
+
+    /// Stepping day by day, as the terms are defined.
+    fn stepped(c: &mut WorkCalendar, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = d;
+        let mut left = n;
+        while left > 0 {
+            day += Duration::days(1);
+            if c.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    #[test]
+    fn lookups_agree_with_stepping_day_by_day() {
+        let mut c = cal();
+        let mut reference = cal();
+        // Loads 2025 and 2026 (official) and, stepping past the end of 2026, 2027 (computed).
+        let mut d = d(2024, 12, 20);
+        while d < NaiveDate::from_ymd_opt(2027, 3, 1).unwrap() {
+            for n in [0, 1, 2, 7, 10, 15] {
+                assert_eq!(
+                    c.add_working_days(d, n),
+                    stepped(&mut reference, d, n),
+                    "{d} + {n}"
+                );
+            }
+            let mut expect = d;
+            while !reference.is_working_day(expect) {
+                expect += Duration::days(1);
+            }
+            assert_eq!(c.roll_forward(d), expect, "roll {d}");
+            for span in [0, 1, 5, 40, 200] {
+                let b = d + Duration::days(span);
+                let mut n = 0;
+                let mut day = d;
+                while day < b {
+                    day += Duration::days(1);
+                    if reference.is_working_day(day) {
+                        n += 1;
+                    }
+                }
+                assert_eq!(c.working_days_between(d, b), n, "{d} → {b}");
+            }
+            d += Duration::days(1);
+        }
+        assert_eq!(c.computed_years(), reference.computed_years());
     }
 
     #[test]
