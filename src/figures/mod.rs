@@ -123,6 +123,42 @@ fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
     Ok(ctx)
 }
 
+/// The cases that can count in a figure of the period: received by its end and not resolved
+/// before its start, or resolved within it. Every figure of `queries/figures.sql` and every case
+/// of `queries/cases.sql` needs one of the flags is_carried, is_received, is_resolved or
+/// is_pending, and each of them implies this test, so the queries give the same result on these
+/// rows as on the whole table; on a multi-year history they are a small part of it.
+pub fn in_play(
+    cases: &CaseTable,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+) -> Result<CaseTable> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let start = (start - epoch).num_days() as i32;
+    let end = (end - epoch).num_days() as i32;
+    let df = &cases.df;
+    let received = df.column("received_date")?.date()?.physical();
+    let resolved = df.column("resolved_date")?.date()?.physical();
+    let mask: BooleanChunked = received
+        .iter()
+        .zip(resolved.iter())
+        .map(|(rec, res)| {
+            let open_at_start = match res {
+                None => true,
+                Some(r) => r >= start,
+            };
+            let resolved_in = res.is_some_and(|r| r >= start && r <= end);
+            Some(rec.is_some_and(|d| d <= end) && open_at_start || resolved_in)
+        })
+        .collect();
+    if mask.all() {
+        return Ok(cases.clone());
+    }
+    Ok(CaseTable {
+        df: df.filter(&mask)?,
+    })
+}
+
 /// Runs a query of `queries/` for a period.
 pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> Result<DataFrame> {
     let mut ctx = context(cases, period)?;
@@ -206,6 +242,7 @@ fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(Strin
 
 /// Every figure of a period: totals and the four breakdowns.
 pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result<PeriodFigures> {
+    let cases = &in_play(cases, period.start, period.end)?;
     let totals = if cases.is_empty() {
         Figures::default()
     } else {
@@ -281,6 +318,10 @@ pub fn totals(cases: &CaseTable, period: &Period) -> Result<Figures> {
     if cases.is_empty() {
         return Ok(Figures::default());
     }
+    let cases = &in_play(cases, period.start, period.end)?;
+    if cases.is_empty() {
+        return Ok(Figures::default());
+    }
     Ok(grouped(cases, period, "'total'")?
         .into_iter()
         .next()
@@ -316,6 +357,11 @@ pub fn monthly(cases: &CaseTable, period: &Period) -> Result<Vec<MonthPoint>> {
         (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
     }
     months.reverse();
+    // The cases in play in any of the months, once; each month then filters that smaller table.
+    let cases = &match (months.first(), months.last()) {
+        (Some(first), Some(last)) if !cases.is_empty() => in_play(cases, first.start, last.end)?,
+        _ => cases.clone(),
+    };
     months
         .into_iter()
         .map(|p| {
@@ -358,6 +404,7 @@ pub fn late_cases(cases: &CaseTable, period: &Period) -> Result<Vec<CaseRef>> {
     if cases.is_empty() {
         return Ok(Vec::new());
     }
+    let cases = &in_play(cases, period.start, period.end)?;
     let df = run_query(cases, CASES_SQL, period, "'total'")?;
     let s = |n: &str| -> Result<StringChunked> {
         Ok(df.column(n)?.cast(&DataType::String)?.str()?.clone())
