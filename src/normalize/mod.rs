@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod vocab;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -135,6 +136,76 @@ impl CaseTable {
 struct ColumnMap {
     pos: HashMap<&'static str, usize>,
     headers: Vec<String>,
+    /// The position of each field of `SLOTS`, in that order (read once per row, so no hashing).
+    at: Vec<Option<usize>>,
+}
+
+/// The fields a row is judged on, in the order of `ColumnMap::at`.
+const SLOTS: &[&str] = &[
+    "id",
+    "received_at",
+    "kind",
+    "assigned_at",
+    "accepted_at",
+    "due_at",
+    "responded_at",
+    "resolved_at",
+    "status",
+    "channel",
+    "complexity",
+    "satisfaction",
+    "category",
+    "department",
+    "signatories",
+    "competence",
+    "outcome",
+    "attempt",
+    "matter",
+];
+
+/// The index of a field in `SLOTS`.
+fn slot(field: &str) -> usize {
+    match field {
+        "id" => 0,
+        "received_at" => 1,
+        "kind" => 2,
+        "assigned_at" => 3,
+        "accepted_at" => 4,
+        "due_at" => 5,
+        "responded_at" => 6,
+        "resolved_at" => 7,
+        "status" => 8,
+        "channel" => 9,
+        "complexity" => 10,
+        "satisfaction" => 11,
+        "category" => 12,
+        "department" => 13,
+        "signatories" => 14,
+        "competence" => 15,
+        "outcome" => 16,
+        "attempt" => 17,
+        "matter" => 18,
+        other => unreachable!("not a judged field: {other}"),
+    }
+}
+
+/// `clean`, borrowing the text when it is already clean (the same test as `clean`'s fast path).
+fn clean_cow(s: &str) -> Cow<'_, str> {
+    let tidy = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{200b}');
+    if tidy
+        && (s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(clean(s))
+    }
 }
 
 /// The fields read from a file: every field of SPEC §3.2 but the personal-data ones.
@@ -183,7 +254,8 @@ fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> ColumnMap {
             }
         }
     }
-    ColumnMap { pos, headers }
+    let at = SLOTS.iter().map(|f| pos.get(f).copied()).collect();
+    ColumnMap { pos, headers, at }
 }
 
 /// Reasons, in Vietnamese as the Office reads them.
@@ -227,8 +299,9 @@ struct Builder {
     channel: Vec<&'static str>,
     status: Vec<Option<&'static str>>,
     complexity: Vec<&'static str>,
-    category: Vec<String>,
-    department: Vec<String>,
+    /// Indices into `names`.
+    category: Vec<u32>,
+    department: Vec<u32>,
     satisfied: Vec<Option<bool>>,
     signers: Vec<Option<&'static str>>,
     competence: Vec<Option<&'static str>>,
@@ -254,7 +327,14 @@ fn code_static(code: &str, all: &'static [&'static str]) -> &'static str {
 }
 
 impl Builder {
-    fn finish(self) -> Result<DataFrame> {
+    fn finish(self, names: &[String]) -> Result<DataFrame> {
+        let named = |name: &str, v: &[u32]| {
+            StringChunked::from_iter_values(
+                name.into(),
+                v.iter().map(|&i| names[i as usize].as_str()),
+            )
+            .into_series()
+        };
         let n = self.id.len();
         let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
         let col = |s: Series| s.into_column();
@@ -291,8 +371,8 @@ impl Builder {
             col(Series::new("channel".into(), self.channel)),
             col(Series::new("status".into(), self.status)),
             col(Series::new("complexity".into(), self.complexity)),
-            col(Series::new("category".into(), self.category)),
-            col(Series::new("department".into(), self.department)),
+            col(named("category", &self.category)),
+            col(named("department", &self.department)),
             col(Series::new("satisfied".into(), self.satisfied)),
             col(Series::new("signers".into(), self.signers)),
             col(Series::new("competence".into(), self.competence)),
@@ -308,39 +388,56 @@ impl Builder {
 pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     let vocab = Vocabulary::new(cfg).map_err(Error::Runtime)?;
     let files = input::expand_inputs(inputs)?;
-    let mut state = State {
-        vocab: &vocab,
-        cfg,
-        builder: Builder::default(),
-        seen: PlHashMap::new(),
-        accounts: Vec::new(),
-        rejects: Vec::new(),
-        duplicates: Vec::new(),
-        warnings: HashMap::new(),
-        warning_order: Vec::new(),
-        memo: Default::default(),
-        present: Vec::new(),
+    // The state borrows the vocabulary, which moves into the result.
+    let (builder, accounts, rejects, duplicates, mut warnings, warning_order, present, name_list) = {
+        let mut state = State {
+            vocab: &vocab,
+            cfg,
+            builder: Builder::default(),
+            seen: PlHashMap::new(),
+            accounts: Vec::new(),
+            rejects: Vec::new(),
+            duplicates: Vec::new(),
+            warnings: HashMap::new(),
+            warning_order: Vec::new(),
+            memo: Default::default(),
+            names: Default::default(),
+            interned: PlHashMap::new(),
+            name_list: Vec::new(),
+            present: Vec::new(),
+        };
+        for path in &files {
+            state.read_file(path)?;
+        }
+        let State {
+            builder,
+            accounts,
+            rejects,
+            duplicates,
+            warnings,
+            warning_order,
+            present,
+            name_list,
+            ..
+        } = state;
+        (
+            builder,
+            accounts,
+            rejects,
+            duplicates,
+            warnings,
+            warning_order,
+            present,
+            name_list,
+        )
     };
-    for path in &files {
-        state.read_file(path)?;
-    }
-    let State {
-        builder,
-        accounts,
-        rejects,
-        duplicates,
-        mut warnings,
-        warning_order,
-        present,
-        ..
-    } = state;
     let warnings = warning_order
         .into_iter()
         .filter_map(|k| warnings.remove(&k))
         .collect();
     Ok(Loaded {
         cases: CaseTable {
-            df: builder.finish()?,
+            df: builder.finish(&name_list)?,
         },
         files: accounts,
         rejects,
@@ -366,8 +463,14 @@ struct State<'a> {
     duplicates: Vec<Issue>,
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
-    /// Memo of vocabulary lookups per field: cleaned value → code or canonical name.
-    memo: [PlHashMap<String, Option<String>>; 11],
+    /// Memo of vocabulary lookups per coded field: cleaned value → code.
+    memo: [PlHashMap<String, Option<&'a str>>; 11],
+    /// Memo of category (0) and department (1) names: cleaned value → index into `name_list`.
+    names: [PlHashMap<String, u32>; 2],
+    /// Canonical names → index into `name_list`.
+    interned: PlHashMap<String, u32>,
+    /// The distinct canonical names of categories and departments.
+    name_list: Vec<String>,
     /// Optional form fields (`FORM_FIELDS`) found in the header of at least one file.
     present: Vec<&'static str>,
 }
@@ -395,41 +498,56 @@ enum Verdict {
     Accepted,
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
-    fn code(&mut self, field: Field, value: &str) -> Option<String> {
+    fn code(&mut self, field: Field, value: &str) -> Option<&'a str> {
         if let Some(hit) = self.memo[field as usize].get(value) {
-            return hit.clone();
+            return *hit;
         }
+        let vocab: &'a Vocabulary = self.vocab;
         let v = match field {
-            Field::Kind => &self.vocab.kind,
-            Field::Status => &self.vocab.status,
-            Field::Channel => &self.vocab.channel,
-            Field::Complexity => &self.vocab.complexity,
-            Field::Signers => &self.vocab.signers,
-            Field::Competence => &self.vocab.competence,
-            Field::Outcome => &self.vocab.outcome,
-            Field::Attempt => &self.vocab.attempt,
-            _ => &self.vocab.satisfaction,
+            Field::Kind => &vocab.kind,
+            Field::Status => &vocab.status,
+            Field::Channel => &vocab.channel,
+            Field::Complexity => &vocab.complexity,
+            Field::Signers => &vocab.signers,
+            Field::Competence => &vocab.competence,
+            Field::Outcome => &vocab.outcome,
+            Field::Attempt => &vocab.attempt,
+            _ => &vocab.satisfaction,
         };
-        let code = v.code(value).map(str::to_string);
-        self.memo[field as usize].insert(value.to_string(), code.clone());
+        let code = v.code(value);
+        self.memo[field as usize].insert(value.to_string(), code);
         code
     }
 
-    /// The canonical name of a department or category value (memoised).
-    fn mapped(&mut self, field: Field, value: String) -> String {
-        if let Some(Some(hit)) = self.memo[field as usize].get(&value) {
-            return hit.clone();
+    /// The index in `name_list` of a canonical name.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.interned.get(name) {
+            return i;
+        }
+        let i = self.name_list.len() as u32;
+        self.name_list.push(name.to_string());
+        self.interned.insert(name.to_string(), i);
+        i
+    }
+
+    /// The canonical name of a department or category value (memoised), as an index into
+    /// `name_list`.
+    fn mapped(&mut self, field: Field, value: &str) -> u32 {
+        let which = usize::from(field != Field::Category);
+        if let Some(&hit) = self.names[which].get(value) {
+            return hit;
         }
         let map = if field == Field::Category {
             &self.vocab.category
         } else {
             &self.vocab.department
         };
-        let name = map.map(value.clone());
-        self.memo[field as usize].insert(value, Some(name.clone()));
-        name
+        let name = map.map(value.to_string());
+        let i = self.intern(&name);
+        self.names[which].insert(value.to_string(), i);
+        i
     }
 
     fn read_file(&mut self, path: &Path) -> Result<()> {
@@ -612,15 +730,16 @@ impl State<'_> {
         row: &dyn Row,
         map: &ColumnMap,
     ) -> Verdict {
+        let vocab: &'a Vocabulary = self.vocab;
         let cell = |field: &str| {
-            map.pos
-                .get(field)
-                .map(|&i| row.cell(i))
+            map.at[slot(field)]
+                .map(|i| row.cell(i))
                 .unwrap_or(Cell::Empty)
         };
         let text = |field: &str| match cell(field) {
-            Cell::Text(t) => clean(t),
-            c => clean(&c.to_text()),
+            Cell::Text(t) => clean_cow(t),
+            Cell::Empty => Cow::Borrowed(""),
+            c => Cow::Owned(clean(&c.to_text())),
         };
         let issue = |field: &str, value: String, reason: &str| Issue {
             file: file.to_string(),
@@ -637,11 +756,11 @@ impl State<'_> {
         let id = text("id");
         // A total row: blank id and a cell reading "Tổng cộng…" or "Cộng" (SPEC §5); registers
         // also write it in the id column itself, with no receipt date.
-        let id_folded = fold(&id);
-        if (id_folded.starts_with("tongcong") || id_folded == "cong")
-            && cell("received_at").is_blank()
-        {
-            return Verdict::Skipped;
+        if cell("received_at").is_blank() {
+            let id_folded = fold(&id);
+            if id_folded.starts_with("tongcong") || id_folded == "cong" {
+                return Verdict::Skipped;
+            }
         }
         if id.is_empty() {
             let is_total = (0..row.len()).any(|i| match row.cell(i) {
@@ -678,15 +797,27 @@ impl State<'_> {
         };
 
         let kind_raw = text("kind");
-        let kind = if kind_raw.is_empty() {
-            match &self.vocab.default_kind {
-                Some(k) => k.clone(),
-                None => return Verdict::Rejected(issue("kind", kind_raw, reason::BLANK_KIND)),
+        let kind: &str = if kind_raw.is_empty() {
+            match vocab.default_kind.as_deref() {
+                Some(k) => k,
+                None => {
+                    return Verdict::Rejected(issue(
+                        "kind",
+                        kind_raw.into_owned(),
+                        reason::BLANK_KIND,
+                    ));
+                }
             }
         } else {
             match self.code(Field::Kind, &kind_raw) {
-                Some(k) => k.to_string(),
-                None => return Verdict::Rejected(issue("kind", kind_raw, reason::UNKNOWN_KIND)),
+                Some(k) => k,
+                None => {
+                    return Verdict::Rejected(issue(
+                        "kind",
+                        kind_raw.into_owned(),
+                        reason::UNKNOWN_KIND,
+                    ));
+                }
             }
         };
 
@@ -737,7 +868,7 @@ impl State<'_> {
             None
         } else {
             match self.code(Field::Status, &status_raw) {
-                Some(c) => Some(code_static(&c, vocab::STATUS_CODES)),
+                Some(c) => Some(code_static(c, vocab::STATUS_CODES)),
                 None => {
                     self.warn(file, row_no, "status", &status_raw, reason::UNKNOWN_STATUS);
                     None
@@ -745,7 +876,11 @@ impl State<'_> {
             }
         };
         if status.is_some_and(|s| s != "open") && resolved.is_none() {
-            return Verdict::Rejected(issue("status", status_raw, reason::CLOSED_NO_DATE));
+            return Verdict::Rejected(issue(
+                "status",
+                status_raw.into_owned(),
+                reason::CLOSED_NO_DATE,
+            ));
         }
 
         // 3. Duplicate of an id already accepted.
@@ -757,7 +892,11 @@ impl State<'_> {
                 .map(|a| a.name.as_str())
                 .unwrap_or(file)
                 .to_string();
-            return Verdict::Duplicate(issue("id", id, &reason::duplicate(&first_name, first_row)));
+            return Verdict::Duplicate(issue(
+                "id",
+                id.into_owned(),
+                &reason::duplicate(&first_name, first_row),
+            ));
         }
 
         // 4. Accepted. Warnings for values that are read with a fallback.
@@ -767,7 +906,7 @@ impl State<'_> {
             "other"
         } else {
             match self.code(Field::Channel, &channel_raw) {
-                Some(c) => code_static(&c, vocab::CHANNEL_CODES),
+                Some(c) => code_static(c, vocab::CHANNEL_CODES),
                 None => {
                     self.warn(
                         file,
@@ -785,7 +924,7 @@ impl State<'_> {
             "none"
         } else {
             match self.code(Field::Complexity, &complexity_raw) {
-                Some(c) => code_static(&c, vocab::COMPLEXITY_CODES),
+                Some(c) => code_static(c, vocab::COMPLEXITY_CODES),
                 None => {
                     self.warn(
                         file,
@@ -825,12 +964,12 @@ impl State<'_> {
             None
         });
         let category = match text("category") {
-            s if s.is_empty() => self.vocab.blank_category.clone(),
-            s => self.mapped(Field::Category, s),
+            s if s.is_empty() => self.intern(&vocab.blank_category),
+            s => self.mapped(Field::Category, &s),
         };
         let department = match text("department") {
-            s if s.is_empty() => self.vocab.blank_department.clone(),
-            s => self.mapped(Field::Department, s),
+            s if s.is_empty() => self.intern(&vocab.blank_department),
+            s => self.mapped(Field::Department, &s),
         };
 
         let signers = self.form_code(
@@ -865,11 +1004,13 @@ impl State<'_> {
             cell("attempt"),
             &text("attempt"),
         );
-        let matter = Some(text("matter")).filter(|m| !m.is_empty());
+        let matter = Some(text("matter"))
+            .filter(|m| !m.is_empty())
+            .map(Cow::into_owned);
 
         self.seen.insert(key, (file_index, row_no));
         let b = &mut self.builder;
-        b.id.push(id);
+        b.id.push(id.into_owned());
         b.file_no.push(file_index as u32);
         b.row_no.push(row_no);
         b.received_at.push(received.millis());
@@ -885,7 +1026,7 @@ impl State<'_> {
         b.resolved_has_time.push(t);
         b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
         b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
-        b.kind.push(code_static(&kind, vocab::KIND_CODES));
+        b.kind.push(code_static(kind, vocab::KIND_CODES));
         b.channel.push(channel);
         b.status.push(status);
         b.complexity.push(complexity);
