@@ -15,21 +15,44 @@ const UTF8_CHECK_ROWS: u32 = 200;
 /// Rows looked at to find the header (SPEC §3.1).
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
-struct CsvRow<'a> {
-    record: &'a csv::ByteRecord,
+/// A record as parsed: checked to be UTF-8 as a whole on the parsing thread, or not UTF-8.
+enum Record {
+    Text(csv::StringRecord),
+    Bytes(csv::ByteRecord),
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record::Bytes(csv::ByteRecord::new())
+    }
+}
+
+enum CsvRow<'a> {
+    Bytes(&'a csv::ByteRecord),
+    Text(&'a csv::StringRecord),
 }
 
 impl Row for CsvRow<'_> {
     fn len(&self) -> usize {
-        self.record.len()
+        match self {
+            CsvRow::Bytes(r) => r.len(),
+            CsvRow::Text(r) => r.len(),
+        }
     }
     fn cell(&self, i: usize) -> Cell<'_> {
-        match self.record.get(i) {
-            None => Cell::Empty,
-            Some(b) if b.is_empty() => Cell::Empty,
-            // The first rows of a file are checked whole (a legacy encoding is refused there);
-            // later, a cell that is not UTF-8 reads as U+FFFD and fails its field's check.
-            Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
+        match self {
+            CsvRow::Text(r) => match r.get(i) {
+                None | Some("") => Cell::Empty,
+                Some(t) => Cell::Text(t),
+            },
+            CsvRow::Bytes(r) => match r.get(i) {
+                None => Cell::Empty,
+                Some(b) if b.is_empty() => Cell::Empty,
+                // The first rows of a file are checked whole (a legacy encoding is refused
+                // there); later, a cell that is not UTF-8 reads as U+FFFD and fails its field's
+                // check.
+                Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
+            },
         }
     }
 }
@@ -57,7 +80,7 @@ pub fn detect_delimiter(sample: &[u8], header_score: &dyn Fn(&dyn Row) -> usize)
                     if std::str::from_utf8(rec.as_slice()).is_err() {
                         break;
                     }
-                    score = score.max(header_score(&CsvRow { record: &rec }));
+                    score = score.max(header_score(&CsvRow::Bytes(&rec)));
                     widest = widest.max(rec.len());
                 }
                 _ => break,
@@ -121,7 +144,7 @@ const BATCH_RECORDS: usize = 2048;
 /// Records parsed in a row, with the empty lines before each one.
 #[derive(Default)]
 struct Batch {
-    records: Vec<csv::ByteRecord>,
+    records: Vec<Record>,
     /// Records in use (the rest are kept for their buffers).
     len: usize,
     /// Empty lines before each record.
@@ -151,11 +174,15 @@ fn parse<R: Read>(
         batch.empties.clear();
         while batch.len < BATCH_RECORDS && batch.end.is_none() && batch.error.is_none() {
             if batch.records.len() == batch.len {
-                batch.records.push(csv::ByteRecord::new());
+                batch.records.push(Record::default());
             }
-            let rec = &mut batch.records[batch.len];
-            match rdr.read_byte_record(rec) {
+            let mut rec = match std::mem::take(&mut batch.records[batch.len]) {
+                Record::Text(r) => r.into_byte_record(),
+                Record::Bytes(r) => r,
+            };
+            match rdr.read_byte_record(&mut rec) {
                 Ok(false) => {
+                    batch.records[batch.len] = Record::Bytes(rec);
                     // Empty lines at the end of the file.
                     let end = rdr.position().line().saturating_sub(crlf as u64);
                     batch.end = Some(end.saturating_sub(line_after_previous));
@@ -167,9 +194,15 @@ fn parse<R: Read>(
                         .empties
                         .push((after - line_after_previous).saturating_sub(spans));
                     line_after_previous = after;
+                    // The UTF-8 check of the whole record, here rather than per cell later.
+                    batch.records[batch.len] = match csv::StringRecord::from_byte_record(rec) {
+                        Ok(r) => Record::Text(r),
+                        Err(e) => Record::Bytes(e.into_byte_record()),
+                    };
                     batch.len += 1;
                 }
                 Err(e) => {
+                    batch.records[batch.len] = Record::Bytes(rec);
                     let line = e.position().map(|p| p.line()).unwrap_or(0);
                     batch.error = Some(Error::file(
                         path,
@@ -201,12 +234,16 @@ fn hand_on(
         for (rec, &empties) in batch.records[..batch.len].iter().zip(&batch.empties) {
             for _ in 0..empties {
                 row_no = row_no.saturating_add(1);
-                if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
+                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
                     return Ok(());
                 }
             }
             row_no = row_no.saturating_add(1);
-            if row_no <= UTF8_CHECK_ROWS && std::str::from_utf8(rec.as_slice()).is_err() {
+            let row = match rec {
+                Record::Text(r) => CsvRow::Text(r),
+                Record::Bytes(r) => CsvRow::Bytes(r),
+            };
+            if let (true, Record::Bytes(rec)) = (row_no <= UTF8_CHECK_ROWS, rec) {
                 let col = (0..rec.len())
                     .find(|&i| std::str::from_utf8(&rec[i]).is_err())
                     .map(|i| i + 1)
@@ -218,7 +255,7 @@ fn hand_on(
                     ),
                 ));
             }
-            if visit(row_no, &CsvRow { record: rec })? == Flow::Stop {
+            if visit(row_no, &row)? == Flow::Stop {
                 return Ok(());
             }
         }
@@ -228,7 +265,7 @@ fn hand_on(
         if let Some(empties) = batch.end {
             for _ in 0..empties {
                 row_no = row_no.saturating_add(1);
-                if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
+                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
                     return Ok(());
                 }
             }

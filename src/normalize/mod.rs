@@ -463,9 +463,9 @@ struct State<'a> {
     duplicates: Vec<Issue>,
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
-    /// Memo of vocabulary lookups per coded field: cleaned value → code.
-    memo: [PlHashMap<String, Option<&'a str>>; 11],
-    /// Memo of category (0) and department (1) names: cleaned value → index into `name_list`.
+    /// Memo of vocabulary lookups per coded field: value as read (or cleaned) → what it reads as.
+    memo: [PlHashMap<String, Looked<'a>>; 11],
+    /// Memo of category (0) and department (1) names: value as read → index into `name_list`.
     names: [PlHashMap<String, u32>; 2],
     /// Canonical names → index into `name_list`.
     interned: PlHashMap<String, u32>,
@@ -498,9 +498,28 @@ enum Verdict {
     Accepted,
 }
 
+/// What a value of a coded field reads as, once cleaned.
+#[derive(Debug, Clone, Copy)]
+enum Looked<'a> {
+    /// Blank once cleaned.
+    Blank,
+    Code(&'a str),
+    /// Not in the vocabulary.
+    Unknown,
+}
+
 impl<'a> State<'a> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
     fn code(&mut self, field: Field, value: &str) -> Option<&'a str> {
+        match self.lookup(field, value) {
+            Looked::Code(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// What a value (as read, or cleaned) of a coded field reads as: it is cleaned and looked up
+    /// in the vocabulary, once per distinct value.
+    fn lookup(&mut self, field: Field, value: &str) -> Looked<'a> {
         if let Some(hit) = self.memo[field as usize].get(value) {
             return *hit;
         }
@@ -516,9 +535,17 @@ impl<'a> State<'a> {
             Field::Attempt => &vocab.attempt,
             _ => &vocab.satisfaction,
         };
-        let code = v.code(value);
-        self.memo[field as usize].insert(value.to_string(), code);
-        code
+        let cleaned = clean(value);
+        let looked = if cleaned.is_empty() {
+            Looked::Blank
+        } else {
+            match v.code(&cleaned) {
+                Some(c) => Looked::Code(c),
+                None => Looked::Unknown,
+            }
+        };
+        self.memo[field as usize].insert(value.to_string(), looked);
+        looked
     }
 
     /// The index in `name_list` of a canonical name.
@@ -532,20 +559,26 @@ impl<'a> State<'a> {
         i
     }
 
-    /// The canonical name of a department or category value (memoised), as an index into
-    /// `name_list`.
+    /// The canonical name of a department or category value as read (memoised), as an index
+    /// into `name_list`: the value cleaned and mapped, or the blank name when it cleans to blank.
     fn mapped(&mut self, field: Field, value: &str) -> u32 {
         let which = usize::from(field != Field::Category);
         if let Some(&hit) = self.names[which].get(value) {
             return hit;
         }
-        let map = if field == Field::Category {
-            &self.vocab.category
+        let vocab = self.vocab;
+        let (map, blank) = if field == Field::Category {
+            (&vocab.category, &vocab.blank_category)
         } else {
-            &self.vocab.department
+            (&vocab.department, &vocab.blank_department)
         };
-        let name = map.map(value.to_string());
-        let i = self.intern(&name);
+        let cleaned = clean(value);
+        let i = if cleaned.is_empty() {
+            self.intern(blank)
+        } else {
+            let name = map.map(cleaned);
+            self.intern(&name)
+        };
         self.names[which].insert(value.to_string(), i);
         i
     }
@@ -741,6 +774,13 @@ impl<'a> State<'a> {
             Cell::Empty => Cow::Borrowed(""),
             c => Cow::Owned(clean(&c.to_text())),
         };
+        // The text before cleaning: vocabulary lookups are memoised on it, so a value seen
+        // before is not cleaned again.
+        let raw = |field: &str| match cell(field) {
+            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Empty => Cow::Borrowed(""),
+            c => Cow::Owned(c.to_text()),
+        };
         let issue = |field: &str, value: String, reason: &str| Issue {
             file: file.to_string(),
             row: row_no,
@@ -796,28 +836,24 @@ impl<'a> State<'a> {
             }
         };
 
-        let kind_raw = text("kind");
-        let kind: &str = if kind_raw.is_empty() {
-            match vocab.default_kind.as_deref() {
-                Some(k) => k,
-                None => {
-                    return Verdict::Rejected(issue(
-                        "kind",
-                        kind_raw.into_owned(),
-                        reason::BLANK_KIND,
-                    ));
-                }
+        let kind: &str = match self.lookup(Field::Kind, &raw("kind")) {
+            Looked::Code(k) => k,
+            Looked::Blank if vocab.default_kind.is_some() => {
+                vocab.default_kind.as_deref().unwrap_or_default()
             }
-        } else {
-            match self.code(Field::Kind, &kind_raw) {
-                Some(k) => k,
-                None => {
-                    return Verdict::Rejected(issue(
-                        "kind",
-                        kind_raw.into_owned(),
-                        reason::UNKNOWN_KIND,
-                    ));
-                }
+            Looked::Blank => {
+                return Verdict::Rejected(issue(
+                    "kind",
+                    text("kind").into_owned(),
+                    reason::BLANK_KIND,
+                ));
+            }
+            Looked::Unknown => {
+                return Verdict::Rejected(issue(
+                    "kind",
+                    text("kind").into_owned(),
+                    reason::UNKNOWN_KIND,
+                ));
             }
         };
 
@@ -863,22 +899,24 @@ impl<'a> State<'a> {
             ));
         }
 
-        let status_raw = text("status");
-        let status = if status_raw.is_empty() {
-            None
-        } else {
-            match self.code(Field::Status, &status_raw) {
-                Some(c) => Some(code_static(c, vocab::STATUS_CODES)),
-                None => {
-                    self.warn(file, row_no, "status", &status_raw, reason::UNKNOWN_STATUS);
-                    None
-                }
+        let status = match self.lookup(Field::Status, &raw("status")) {
+            Looked::Blank => None,
+            Looked::Code(c) => Some(code_static(c, vocab::STATUS_CODES)),
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "status",
+                    &text("status"),
+                    reason::UNKNOWN_STATUS,
+                );
+                None
             }
         };
         if status.is_some_and(|s| s != "open") && resolved.is_none() {
             return Verdict::Rejected(issue(
                 "status",
-                status_raw.into_owned(),
+                text("status").into_owned(),
                 reason::CLOSED_NO_DATE,
             ));
         }
@@ -900,57 +938,55 @@ impl<'a> State<'a> {
         }
 
         // 4. Accepted. Warnings for values that are read with a fallback.
-        let channel_raw = text("channel");
-        let channel = if channel_raw.is_empty() {
-            self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
-            "other"
-        } else {
-            match self.code(Field::Channel, &channel_raw) {
-                Some(c) => code_static(c, vocab::CHANNEL_CODES),
-                None => {
-                    self.warn(
-                        file,
-                        row_no,
-                        "channel",
-                        &channel_raw,
-                        reason::UNKNOWN_CHANNEL,
-                    );
-                    "other"
-                }
+        let channel = match self.lookup(Field::Channel, &raw("channel")) {
+            Looked::Blank => {
+                self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
+                "other"
+            }
+            Looked::Code(c) => code_static(c, vocab::CHANNEL_CODES),
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "channel",
+                    &text("channel"),
+                    reason::UNKNOWN_CHANNEL,
+                );
+                "other"
             }
         };
-        let complexity_raw = text("complexity");
-        let complexity = if complexity_raw.is_empty() {
-            "none"
-        } else {
-            match self.code(Field::Complexity, &complexity_raw) {
-                Some(c) => code_static(c, vocab::COMPLEXITY_CODES),
-                None => {
-                    self.warn(
-                        file,
-                        row_no,
-                        "complexity",
-                        &complexity_raw,
-                        reason::UNKNOWN_COMPLEXITY,
-                    );
-                    "none"
-                }
+        let complexity = match self.lookup(Field::Complexity, &raw("complexity")) {
+            Looked::Blank => "none",
+            Looked::Code(c) => code_static(c, vocab::COMPLEXITY_CODES),
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "complexity",
+                    &text("complexity"),
+                    reason::UNKNOWN_COMPLEXITY,
+                );
+                "none"
             }
         };
         let satisfied = match cell("satisfaction") {
             Cell::Number(n) => rating_number(n),
-            _ => {
-                let raw = text("satisfaction");
-                if raw.is_empty() {
-                    Ok(None)
-                } else if let Some(c) = self.code(Field::Satisfaction, &raw) {
-                    Ok(Some(c == "satisfied"))
-                } else if let Ok(n) = raw.replace(',', ".").parse::<f64>() {
-                    rating_number(n)
-                } else {
-                    Err(())
+            _ => match self.lookup(Field::Satisfaction, &raw("satisfaction")) {
+                Looked::Blank => Ok(None),
+                Looked::Code(c) => Ok(Some(c == "satisfied")),
+                Looked::Unknown => {
+                    let t = text("satisfaction");
+                    let n = if t.contains(',') {
+                        t.replace(',', ".").parse::<f64>()
+                    } else {
+                        t.parse::<f64>()
+                    };
+                    match n {
+                        Ok(n) => rating_number(n),
+                        Err(_) => Err(()),
+                    }
                 }
-            }
+            },
         };
         let satisfied = satisfied.unwrap_or_else(|_| {
             let raw = text("satisfaction");
@@ -963,14 +999,8 @@ impl<'a> State<'a> {
             );
             None
         });
-        let category = match text("category") {
-            s if s.is_empty() => self.intern(&vocab.blank_category),
-            s => self.mapped(Field::Category, &s),
-        };
-        let department = match text("department") {
-            s if s.is_empty() => self.intern(&vocab.blank_department),
-            s => self.mapped(Field::Department, &s),
-        };
+        let category = self.mapped(Field::Category, &raw("category"));
+        let department = self.mapped(Field::Department, &raw("department"));
 
         let signers = self.form_code(
             file,
