@@ -51,30 +51,26 @@ pub struct WorkCalendar {
     table: Option<Table>,
 }
 
-/// Working days from the first loaded year to the last, as running counts: `count[i]` is the
-/// number of working days among days `first ..= first + i`, `nth[k]` the index of the (k+1)-th
-/// working day. Only used when every year a term steps through is loaded, where it gives exactly
-/// what stepping day by day gives.
+/// Working days from the first loaded year to the last, as running counts over day numbers
+/// (days since 1970-01-01): `count[i]` is the number of working days among days
+/// `first ..= first + i`, `nth[k]` the index of the (k+1)-th working day, `unloaded[i]` the
+/// number of days up to `first + i` in years not loaded. A term is looked up only when every
+/// day it steps through is in a loaded year, where it gives exactly what stepping day by day
+/// gives (stepping would load the missing years first).
 #[derive(Debug, Clone)]
 struct Table {
-    first: NaiveDate,
-    first_year: i32,
-    /// Per year from `first_year`: loaded.
-    loaded: Vec<bool>,
+    first: i32,
     count: Vec<u32>,
     nth: Vec<u32>,
+    unloaded: Vec<u32>,
 }
 
 impl Table {
     /// Index of a day in the table.
-    fn index(&self, d: NaiveDate) -> Option<usize> {
-        usize::try_from((d - self.first).num_days())
+    fn index(&self, day: i32) -> Option<usize> {
+        usize::try_from(day - self.first)
             .ok()
             .filter(|&i| i < self.count.len())
-    }
-
-    fn day(&self, i: usize) -> NaiveDate {
-        self.first + Duration::days(i as i64)
     }
 
     fn working(&self, i: usize) -> bool {
@@ -82,21 +78,25 @@ impl Table {
         self.count[i] > before
     }
 
-    /// Every year from `a` to `b` is loaded.
-    fn covers(&self, a: i32, b: i32) -> bool {
-        (a..=b).all(|y| {
-            usize::try_from(y - self.first_year)
-                .ok()
-                .and_then(|i| self.loaded.get(i))
-                .copied()
-                .unwrap_or(false)
-        })
+    /// Every day after index `i` up to index `j` is in a loaded year.
+    fn loaded_after(&self, i: usize, j: usize) -> bool {
+        self.unloaded[j] == self.unloaded[i]
     }
 }
 
 /// First day of the working-day memo.
 fn memo_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+}
+
+/// Days since 1970-01-01.
+pub fn day_number(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
+}
+
+/// The date of a day number.
+pub fn from_day_number(n: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap() + Duration::days(n as i64)
 }
 
 fn parse_day(year: &str, s: &str) -> Result<NaiveDate> {
@@ -307,51 +307,91 @@ impl WorkCalendar {
             let end = NaiveDate::from_ymd_opt(last_year, 12, 31)?;
             let len = (end - first).num_days() as usize + 1;
             let mut count = Vec::with_capacity(len);
+            let mut unloaded = Vec::with_capacity(len);
             let mut nth = Vec::new();
-            let mut n = 0u32;
+            let (mut n, mut gaps) = (0u32, 0u32);
             for i in 0..len {
                 let d = first + Duration::days(i as i64);
-                // The test of `is_working_day` without loading a year (the table is only used
-                // where every year involved is loaded).
+                // The test of `is_working_day` without loading a year (days of years not
+                // loaded are never looked up).
                 if self.work.contains(&d) || (!is_weekend(d) && !self.off.contains(&d)) {
                     n += 1;
                     nth.push(i as u32);
                 }
+                if !self.years.contains_key(&d.year()) {
+                    gaps += 1;
+                }
                 count.push(n);
+                unloaded.push(gaps);
             }
-            let loaded = (first_year..=last_year)
-                .map(|y| self.years.contains_key(&y))
-                .collect();
             self.table = Some(Table {
-                first,
-                first_year,
-                loaded,
+                first: day_number(first),
                 count,
                 nth,
+                unloaded,
             });
         }
         self.table.as_ref()
     }
 
-    /// `add_working_days` by lookup, when every year it steps through is loaded.
-    fn add_working_days_fast(&mut self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
-        let t = self.table()?;
-        let i = t.index(d)?;
-        let k = (t.count[i] as usize + n as usize).checked_sub(1)?;
-        let j = *t.nth.get(k)? as usize;
-        let day = t.day(j);
-        t.covers((d + Duration::days(1)).year(), day.year())
-            .then_some(day)
+    /// `add_working_days` on day numbers.
+    pub fn add_working_days_n(&mut self, day: i32, n: u32) -> i32 {
+        if n == 0 {
+            return day;
+        }
+        if let Some(t) = self.table()
+            && let Some(i) = t.index(day)
+            && let Some(&j) = t.nth.get(t.count[i] as usize + n as usize - 1)
+            && t.loaded_after(i, j as usize)
+        {
+            return t.first + j as i32;
+        }
+        day_number(self.step_working_days(from_day_number(day), n))
+    }
+
+    /// `roll_forward` on day numbers.
+    pub fn roll_forward_n(&mut self, day: i32) -> i32 {
+        if let Some(t) = self.table()
+            && let Some(i) = t.index(day)
+        {
+            let j = if t.working(i) {
+                Some(i)
+            } else {
+                t.nth.get(t.count[i] as usize).map(|&j| j as usize)
+            };
+            // Stepping looks at the day itself too.
+            let day_loaded = t.unloaded[i] == if i == 0 { 0 } else { t.unloaded[i - 1] };
+            if let Some(j) = j
+                && day_loaded
+                && t.loaded_after(i, j)
+            {
+                return t.first + j as i32;
+            }
+        }
+        day_number(self.step_roll_forward(from_day_number(day)))
+    }
+
+    /// `working_days_between` on day numbers.
+    pub fn working_days_between_n(&mut self, a: i32, b: i32) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        if let Some(t) = self.table()
+            && let (Some(i), Some(j)) = (t.index(a), t.index(b))
+            && t.loaded_after(i, j)
+        {
+            return t.count[j] as i64 - t.count[i] as i64;
+        }
+        self.step_working_days_between(from_day_number(a), from_day_number(b))
     }
 
     /// The N-th working day after `d` (d itself not counted).
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
-        if n == 0 {
-            return d;
-        }
-        if let Some(day) = self.add_working_days_fast(d, n) {
-            return day;
-        }
+        from_day_number(self.add_working_days_n(day_number(d), n))
+    }
+
+    fn step_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
         let mut day = d;
         let mut left = n;
         while left > 0 {
@@ -364,22 +404,12 @@ impl WorkCalendar {
     }
 
     /// `d` itself when it is a working day, else the next working day (BLDS Điều 148 k.5).
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
-        if let Some(t) = self.table()
-            && let Some(i) = t.index(d)
-        {
-            let j = if t.working(i) {
-                Some(i)
-            } else {
-                t.nth.get(t.count[i] as usize).map(|&j| j as usize)
-            };
-            if let Some(j) = j {
-                let day = t.day(j);
-                if t.covers(d.year(), day.year()) {
-                    return day;
-                }
-            }
-        }
+        from_day_number(self.roll_forward_n(day_number(d)))
+    }
+
+    fn step_roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
         let mut day = d;
         while !self.is_working_day(day) {
             day += Duration::days(1);
@@ -388,21 +418,17 @@ impl WorkCalendar {
     }
 
     /// A term of N days from `d` (BLDS Điều 147–148): ends on d + N, moved to the next working day.
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn add_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
         self.roll_forward(d + Duration::days(n as i64))
     }
 
     /// Working days after `a` up to and including `b` (0 when b ≤ a).
     pub fn working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
-        if b <= a {
-            return 0;
-        }
-        if let Some(t) = self.table()
-            && let (Some(i), Some(j)) = (t.index(a), t.index(b))
-            && t.covers((a + Duration::days(1)).year(), b.year())
-        {
-            return t.count[j] as i64 - t.count[i] as i64;
-        }
+        self.working_days_between_n(day_number(a), day_number(b))
+    }
+
+    fn step_working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
         let mut n = 0;
         let mut day = a;
         while day < b {
