@@ -282,7 +282,7 @@ mod reason {
 /// Column builders for the case table.
 #[derive(Default)]
 struct Builder {
-    id: Vec<String>,
+    id: Ids,
     file_no: Vec<u32>,
     row_no: Vec<u32>,
     received_at: Vec<i64>,
@@ -326,60 +326,117 @@ fn code_static(code: &str, all: &'static [&'static str]) -> &'static str {
     all.iter().copied().find(|c| *c == code).unwrap_or("other")
 }
 
+/// The case numbers, written straight into the column's buffers (no string per row).
+struct Ids(StringChunkedBuilder);
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids(StringChunkedBuilder::new("id".into(), 0))
+    }
+}
+
 impl Builder {
+    /// The columns, built on two threads (half each; the order is that of `CaseTable`).
     fn finish(self, names: &[String]) -> Result<DataFrame> {
-        let named = |name: &str, v: &[u32]| {
-            StringChunked::from_iter_values(
-                name.into(),
-                v.iter().map(|&i| names[i as usize].as_str()),
-            )
-            .into_series()
-        };
-        let n = self.id.len();
-        let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+        let Builder {
+            id,
+            file_no,
+            row_no,
+            received_at,
+            received_has_time,
+            due_at,
+            due_has_time,
+            responded_at,
+            responded_has_time,
+            resolved_at,
+            resolved_has_time,
+            assigned_date,
+            accepted_date,
+            kind,
+            channel,
+            status,
+            complexity,
+            category,
+            department,
+            satisfied,
+            signers,
+            competence,
+            outcome,
+            attempt,
+            matter,
+        } = self;
+        let n = row_no.len();
         let col = |s: Series| s.into_column();
-        let datetime = |name: &str, v: Vec<Option<i64>>| -> Result<Column> {
-            Ok(col(Series::new(name.into(), v).cast(&dt)?))
+        let text = move || -> Vec<Column> {
+            let named = |name: &str, v: &[u32]| {
+                StringChunked::from_iter_values(
+                    name.into(),
+                    v.iter().map(|&i| names[i as usize].as_str()),
+                )
+                .into_series()
+            };
+            vec![
+                col(id.0.finish().into_series()),
+                col(Series::new("kind".into(), kind)),
+                col(Series::new("channel".into(), channel)),
+                col(Series::new("status".into(), status)),
+                col(Series::new("complexity".into(), complexity)),
+                col(named("category", &category)),
+                col(named("department", &department)),
+                col(Series::new("signers".into(), signers)),
+                col(Series::new("competence".into(), competence)),
+                col(Series::new("outcome".into(), outcome)),
+                col(Series::new("attempt".into(), attempt)),
+                col(Series::new("matter".into(), matter)),
+            ]
         };
-        let date = |name: &str, v: Vec<Option<i32>>| -> Result<Column> {
-            Ok(col(Series::new(name.into(), v).cast(&DataType::Date)?))
+        let other = move || -> Result<Vec<Column>> {
+            let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+            let datetime = |name: &str, v: Vec<Option<i64>>| -> Result<Column> {
+                Ok(col(Series::new(name.into(), v).cast(&dt)?))
+            };
+            let date = |name: &str, v: Vec<Option<i32>>| -> Result<Column> {
+                Ok(col(Series::new(name.into(), v).cast(&DataType::Date)?))
+            };
+            Ok(vec![
+                col(Series::new("file_no".into(), file_no)),
+                col(Series::new("row_no".into(), row_no)),
+                col(Series::new("received_at".into(), received_at).cast(&dt)?),
+                col(Series::new("received_has_time".into(), received_has_time)),
+                datetime("due_at", due_at)?,
+                col(Series::new("due_has_time".into(), due_has_time)),
+                datetime("responded_at", responded_at)?,
+                col(Series::new("responded_has_time".into(), responded_has_time)),
+                datetime("resolved_at", resolved_at)?,
+                col(Series::new("resolved_has_time".into(), resolved_has_time)),
+                date("assigned_date", assigned_date)?,
+                date("accepted_date", accepted_date)?,
+                col(Series::new("satisfied".into(), satisfied)),
+            ])
         };
-        let columns = vec![
-            col(Series::new("id".into(), self.id)),
-            col(Series::new("file_no".into(), self.file_no)),
-            col(Series::new("row_no".into(), self.row_no)),
-            col(Series::new("received_at".into(), self.received_at).cast(&dt)?),
-            col(Series::new(
-                "received_has_time".into(),
-                self.received_has_time,
-            )),
-            datetime("due_at", self.due_at)?,
-            col(Series::new("due_has_time".into(), self.due_has_time)),
-            datetime("responded_at", self.responded_at)?,
-            col(Series::new(
-                "responded_has_time".into(),
-                self.responded_has_time,
-            )),
-            datetime("resolved_at", self.resolved_at)?,
-            col(Series::new(
-                "resolved_has_time".into(),
-                self.resolved_has_time,
-            )),
-            date("assigned_date", self.assigned_date)?,
-            date("accepted_date", self.accepted_date)?,
-            col(Series::new("kind".into(), self.kind)),
-            col(Series::new("channel".into(), self.channel)),
-            col(Series::new("status".into(), self.status)),
-            col(Series::new("complexity".into(), self.complexity)),
-            col(named("category", &self.category)),
-            col(named("department", &self.department)),
-            col(Series::new("satisfied".into(), self.satisfied)),
-            col(Series::new("signers".into(), self.signers)),
-            col(Series::new("competence".into(), self.competence)),
-            col(Series::new("outcome".into(), self.outcome)),
-            col(Series::new("attempt".into(), self.attempt)),
-            col(Series::new("matter".into(), self.matter)),
-        ];
+        let (text, other) = std::thread::scope(|scope| {
+            let text = scope.spawn(text);
+            let other = other();
+            (text.join(), other)
+        });
+        let text =
+            text.map_err(|_| Error::Runtime("lỗi khi dựng bảng (table build failed)".into()))?;
+        let mut text = text.into_iter();
+        let mut other = other?.into_iter();
+        let mut next_text = || text.next().expect("text column");
+        let mut next_other = || other.next().expect("column");
+        let id = next_text();
+        let mut columns = vec![id];
+        for _ in 0..12 {
+            columns.push(next_other());
+        }
+        for _ in 0..6 {
+            columns.push(next_text());
+        }
+        columns.push(next_other());
+        for _ in 0..5 {
+            columns.push(next_text());
+        }
         Ok(DataFrame::new(n, columns)?)
     }
 }
@@ -1040,7 +1097,7 @@ impl<'a> State<'a> {
 
         self.seen.insert(key, (file_index, row_no));
         let b = &mut self.builder;
-        b.id.push(id.into_owned());
+        b.id.0.append_value(&*id);
         b.file_no.push(file_index as u32);
         b.row_no.push(row_no);
         b.received_at.push(received.millis());
