@@ -128,10 +128,14 @@ fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
 /// of `queries/cases.sql` needs one of the flags is_carried, is_received, is_resolved or
 /// is_pending, and each of them implies this test, so the queries give the same result on these
 /// rows as on the whole table; on a multi-year history they are a small part of it.
+///
+/// Only the columns named in `texts` (the queries and grouping columns that will run on the
+/// result) are kept: the others would be filtered for nothing.
 pub fn in_play(
     cases: &CaseTable,
     start: chrono::NaiveDate,
     end: chrono::NaiveDate,
+    texts: &[&str],
 ) -> Result<CaseTable> {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     let start = (start - epoch).num_days() as i32;
@@ -151,11 +155,26 @@ pub fn in_play(
             Some(rec.is_some_and(|d| d <= end) && open_at_start || resolved_in)
         })
         .collect();
+    let named: Vec<PlSmallStr> = df
+        .get_column_names()
+        .into_iter()
+        .filter(|c| texts.iter().any(|t| names_column(t, c)))
+        .cloned()
+        .collect();
+    let df = df.select(named)?;
     if mask.all() {
-        return Ok(cases.clone());
+        return Ok(CaseTable { df });
     }
     Ok(CaseTable {
         df: df.filter(&mask)?,
+    })
+}
+
+/// True when `text` holds `column` as a whole word.
+fn names_column(text: &str, column: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(column).any(|(i, m)| {
+        !word(text[..i].chars().next_back()) && !word(text[i + m.len()..].chars().next())
     })
 }
 
@@ -242,7 +261,9 @@ fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(Strin
 
 /// Every figure of a period: totals and the four breakdowns.
 pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result<PeriodFigures> {
-    let cases = &in_play(cases, period.start, period.end)?;
+    let mut texts = vec![FIGURES_SQL];
+    texts.extend(DIMENSIONS);
+    let cases = &in_play(cases, period.start, period.end, &texts)?;
     let totals = if cases.is_empty() {
         Figures::default()
     } else {
@@ -318,7 +339,7 @@ pub fn totals(cases: &CaseTable, period: &Period) -> Result<Figures> {
     if cases.is_empty() {
         return Ok(Figures::default());
     }
-    let cases = &in_play(cases, period.start, period.end)?;
+    let cases = &in_play(cases, period.start, period.end, &[FIGURES_SQL])?;
     if cases.is_empty() {
         return Ok(Figures::default());
     }
@@ -359,7 +380,9 @@ pub fn monthly(cases: &CaseTable, period: &Period) -> Result<Vec<MonthPoint>> {
     months.reverse();
     // The cases in play in any of the months, once; each month then filters that smaller table.
     let cases = &match (months.first(), months.last()) {
-        (Some(first), Some(last)) if !cases.is_empty() => in_play(cases, first.start, last.end)?,
+        (Some(first), Some(last)) if !cases.is_empty() => {
+            in_play(cases, first.start, last.end, &[FIGURES_SQL])?
+        }
         _ => cases.clone(),
     };
     months
@@ -404,7 +427,7 @@ pub fn late_cases(cases: &CaseTable, period: &Period) -> Result<Vec<CaseRef>> {
     if cases.is_empty() {
         return Ok(Vec::new());
     }
-    let cases = &in_play(cases, period.start, period.end)?;
+    let cases = &in_play(cases, period.start, period.end, &[CASES_SQL])?;
     let df = run_query(cases, CASES_SQL, period, "'total'")?;
     let s = |n: &str| -> Result<StringChunked> {
         Ok(df.column(n)?.cast(&DataType::String)?.str()?.clone())
