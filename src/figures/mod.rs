@@ -213,6 +213,24 @@ pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> 
         .map_err(|e| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}")))
 }
 
+/// Runs several queries of `queries/` as one plan (polars runs the parts side by side):
+/// `(cases, period, group)` per query, results in the same order.
+pub fn run_queries(sql: &str, jobs: &[(&CaseTable, &Period, &str)]) -> Result<Vec<DataFrame>> {
+    let fail = |e: PolarsError| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}"));
+    let mut plans = Vec::with_capacity(jobs.len());
+    let mut opt = None;
+    for (cases, period, group) in jobs {
+        let mut ctx = context(cases, period)?;
+        let lf = ctx.execute(&bind(sql, group)).map_err(fail)?;
+        opt.get_or_insert(lf.get_current_optimizations());
+        plans.push(lf.logical_plan);
+    }
+    let Some(opt) = opt else {
+        return Ok(Vec::new());
+    };
+    LazyFrame::collect_all_with_engine(plans, Engine::Auto, opt).map_err(fail)
+}
+
 struct Reader<'a> {
     df: &'a DataFrame,
 }
@@ -274,10 +292,14 @@ impl Reader<'_> {
 
 /// Figures per value of one column (or 'total').
 fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(String, Figures)>> {
-    let df = run_query(cases, FIGURES_SQL, period, group)?;
+    read_groups(&run_query(cases, FIGURES_SQL, period, group)?)
+}
+
+/// The rows of a result of `queries/figures.sql`.
+fn read_groups(df: &DataFrame) -> Result<Vec<(String, Figures)>> {
     let keys = df.column("key")?.cast(&DataType::String)?;
     let keys = keys.str()?;
-    let r = Reader { df: &df };
+    let r = Reader { df };
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         out.push((keys.get(i).unwrap_or("").to_string(), r.figures(i)?));
@@ -290,22 +312,26 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
     let mut texts = vec![FIGURES_SQL];
     texts.extend(DIMENSIONS);
     let cases = &in_play(cases, period.start, period.end, &texts)?;
-    let totals = if cases.is_empty() {
-        Figures::default()
+    // The total and the four breakdowns as one plan.
+    let mut results = if cases.is_empty() {
+        Vec::new()
     } else {
-        grouped(cases, period, "'total'")?
-            .into_iter()
-            .next()
-            .map(|(_, f)| f)
-            .unwrap_or_default()
-    };
+        let mut jobs = vec![(cases, period, "'total'")];
+        jobs.extend(DIMENSIONS.iter().map(|dim| (cases, period, *dim)));
+        run_queries(FIGURES_SQL, &jobs)?
+            .iter()
+            .map(read_groups)
+            .collect::<Result<Vec<_>>>()?
+    }
+    .into_iter();
+    let totals = results
+        .next()
+        .and_then(|rows| rows.into_iter().next())
+        .map(|(_, f)| f)
+        .unwrap_or_default();
     let mut by = Vec::new();
     for dim in DIMENSIONS {
-        let rows = if cases.is_empty() {
-            Vec::new()
-        } else {
-            grouped(cases, period, dim)?
-        };
+        let rows = results.next().unwrap_or_default();
         let groups = match *dim {
             // Coded dimensions list every code, in the vocabulary's order.
             "kind" | "channel" => {
@@ -413,14 +439,27 @@ pub fn monthly(cases: &CaseTable, period: &Period) -> Result<Vec<MonthPoint>> {
         }
         _ => cases.clone(),
     };
+    let tables = months
+        .iter()
+        .map(|p| in_flow(cases, p.start, p.end, &[FIGURES_SQL]))
+        .collect::<Result<Vec<_>>>()?;
+    // The months with cases, as one plan.
+    let jobs: Vec<(&CaseTable, &Period, &str)> = tables
+        .iter()
+        .zip(&months)
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, p)| (t, p, "'total'"))
+        .collect();
+    let mut results = run_queries(FIGURES_SQL, &jobs)?.into_iter();
     months
-        .into_iter()
-        .map(|p| {
-            let month = in_flow(cases, p.start, p.end, &[FIGURES_SQL])?;
-            let f = if month.is_empty() {
+        .iter()
+        .zip(&tables)
+        .map(|(p, t)| {
+            let f = if t.is_empty() {
                 Figures::default()
             } else {
-                grouped(&month, &p, "'total'")?
+                let df = results.next().unwrap_or_default();
+                read_groups(&df)?
                     .into_iter()
                     .next()
                     .map(|(_, f)| f)
