@@ -163,31 +163,26 @@ const SLOTS: &[&str] = &[
     "matter",
 ];
 
-/// The index of a field in `SLOTS`.
-fn slot(field: &str) -> usize {
-    match field {
-        "id" => 0,
-        "received_at" => 1,
-        "kind" => 2,
-        "assigned_at" => 3,
-        "accepted_at" => 4,
-        "due_at" => 5,
-        "responded_at" => 6,
-        "resolved_at" => 7,
-        "status" => 8,
-        "channel" => 9,
-        "complexity" => 10,
-        "satisfaction" => 11,
-        "category" => 12,
-        "department" => 13,
-        "signatories" => 14,
-        "competence" => 15,
-        "outcome" => 16,
-        "attempt" => 17,
-        "matter" => 18,
-        other => unreachable!("not a judged field: {other}"),
-    }
-}
+// Indices into `SLOTS`.
+const S_ID: usize = 0;
+const S_RECEIVED_AT: usize = 1;
+const S_KIND: usize = 2;
+const S_ASSIGNED_AT: usize = 3;
+const S_ACCEPTED_AT: usize = 4;
+const S_DUE_AT: usize = 5;
+const S_RESPONDED_AT: usize = 6;
+const S_RESOLVED_AT: usize = 7;
+const S_STATUS: usize = 8;
+const S_CHANNEL: usize = 9;
+const S_COMPLEXITY: usize = 10;
+const S_SATISFACTION: usize = 11;
+const S_CATEGORY: usize = 12;
+const S_DEPARTMENT: usize = 13;
+const S_SIGNATORIES: usize = 14;
+const S_COMPETENCE: usize = 15;
+const S_OUTCOME: usize = 16;
+const S_ATTEMPT: usize = 17;
+const S_MATTER: usize = 18;
 
 /// `clean`, borrowing the text when it is already clean (the same test as `clean`'s fast path).
 fn clean_cow(s: &str) -> Cow<'_, str> {
@@ -521,7 +516,7 @@ struct State<'a> {
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
     /// Memo of vocabulary lookups per coded field: value as read (or cleaned) → what it reads as.
-    memo: [PlHashMap<String, Looked<'a>>; 11],
+    memo: [PlHashMap<String, Looked>; 11],
     /// Memo of category (0) and department (1) names: value as read → index into `name_list`.
     names: [PlHashMap<String, u32>; 2],
     /// Canonical names → index into `name_list`.
@@ -557,17 +552,18 @@ enum Verdict {
 
 /// What a value of a coded field reads as, once cleaned.
 #[derive(Debug, Clone, Copy)]
-enum Looked<'a> {
+enum Looked {
     /// Blank once cleaned.
     Blank,
-    Code(&'a str),
+    /// The code, as one of the field's static codes (`code_static`).
+    Code(&'static str),
     /// Not in the vocabulary.
     Unknown,
 }
 
 impl<'a> State<'a> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
-    fn code(&mut self, field: Field, value: &str) -> Option<&'a str> {
+    fn code(&mut self, field: Field, value: &str) -> Option<&'static str> {
         match self.lookup(field, value) {
             Looked::Code(c) => Some(c),
             _ => None,
@@ -576,28 +572,28 @@ impl<'a> State<'a> {
 
     /// What a value (as read, or cleaned) of a coded field reads as: it is cleaned and looked up
     /// in the vocabulary, once per distinct value.
-    fn lookup(&mut self, field: Field, value: &str) -> Looked<'a> {
+    fn lookup(&mut self, field: Field, value: &str) -> Looked {
         if let Some(hit) = self.memo[field as usize].get(value) {
             return *hit;
         }
         let vocab: &'a Vocabulary = self.vocab;
-        let v = match field {
-            Field::Kind => &vocab.kind,
-            Field::Status => &vocab.status,
-            Field::Channel => &vocab.channel,
-            Field::Complexity => &vocab.complexity,
-            Field::Signers => &vocab.signers,
-            Field::Competence => &vocab.competence,
-            Field::Outcome => &vocab.outcome,
-            Field::Attempt => &vocab.attempt,
-            _ => &vocab.satisfaction,
+        let (v, all) = match field {
+            Field::Kind => (&vocab.kind, vocab::KIND_CODES),
+            Field::Status => (&vocab.status, vocab::STATUS_CODES),
+            Field::Channel => (&vocab.channel, vocab::CHANNEL_CODES),
+            Field::Complexity => (&vocab.complexity, vocab::COMPLEXITY_CODES),
+            Field::Signers => (&vocab.signers, vocab::SIGNERS_CODES),
+            Field::Competence => (&vocab.competence, vocab::COMPETENCE_CODES),
+            Field::Outcome => (&vocab.outcome, vocab::OUTCOME_CODES),
+            Field::Attempt => (&vocab.attempt, vocab::ATTEMPT_CODES),
+            _ => (&vocab.satisfaction, vocab::SATISFACTION_CODES),
         };
         let cleaned = clean(value);
         let looked = if cleaned.is_empty() {
             Looked::Blank
         } else {
             match v.code(&cleaned) {
-                Some(c) => Looked::Code(c),
+                Some(c) => Looked::Code(code_static(c, all)),
                 None => Looked::Unknown,
             }
         };
@@ -821,19 +817,15 @@ impl<'a> State<'a> {
         map: &ColumnMap,
     ) -> Verdict {
         let vocab: &'a Vocabulary = self.vocab;
-        let cell = |field: &str| {
-            map.at[slot(field)]
-                .map(|i| row.cell(i))
-                .unwrap_or(Cell::Empty)
-        };
-        let text = |field: &str| match cell(field) {
+        let cell = |field: usize| map.at[field].map(|i| row.cell(i)).unwrap_or(Cell::Empty);
+        let text = |field: usize| match cell(field) {
             Cell::Text(t) => clean_cow(t),
             Cell::Empty => Cow::Borrowed(""),
             c => Cow::Owned(clean(&c.to_text())),
         };
         // The text before cleaning: vocabulary lookups are memoised on it, so a value seen
         // before is not cleaned again.
-        let raw = |field: &str| match cell(field) {
+        let raw = |field: usize| match cell(field) {
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Empty => Cow::Borrowed(""),
             c => Cow::Owned(c.to_text()),
@@ -850,10 +842,10 @@ impl<'a> State<'a> {
         if (0..row.len()).all(|i| row.cell(i).is_blank()) {
             return Verdict::Skipped;
         }
-        let id = text("id");
+        let id = text(S_ID);
         // A total row: blank id and a cell reading "Tổng cộng…" or "Cộng" (SPEC §5); registers
         // also write it in the id column itself, with no receipt date.
-        if cell("received_at").is_blank() {
+        if cell(S_RECEIVED_AT).is_blank() {
             let id_folded = fold(&id);
             if id_folded.starts_with("tongcong") || id_folded == "cong" {
                 return Verdict::Skipped;
@@ -875,7 +867,7 @@ impl<'a> State<'a> {
         }
 
         let format = self.cfg.input.date_format.as_deref();
-        let received = match dates::parse_cell(cell("received_at"), format) {
+        let received = match dates::parse_cell(cell(S_RECEIVED_AT), format) {
             Ok(Some(s)) => s,
             Ok(None) => {
                 return Verdict::Rejected(issue(
@@ -887,52 +879,42 @@ impl<'a> State<'a> {
             Err(_) => {
                 return Verdict::Rejected(issue(
                     "received_at",
-                    cell("received_at").to_text(),
+                    cell(S_RECEIVED_AT).to_text(),
                     reason::BAD_DATE,
                 ));
             }
         };
 
-        let kind: &str = match self.lookup(Field::Kind, &raw("kind")) {
+        let kind: &'static str = match self.lookup(Field::Kind, &raw(S_KIND)) {
             Looked::Code(k) => k,
-            Looked::Blank if vocab.default_kind.is_some() => {
-                vocab.default_kind.as_deref().unwrap_or_default()
-            }
+            Looked::Blank if vocab.default_kind.is_some() => code_static(
+                vocab.default_kind.as_deref().unwrap_or_default(),
+                vocab::KIND_CODES,
+            ),
             Looked::Blank => {
                 return Verdict::Rejected(issue(
                     "kind",
-                    text("kind").into_owned(),
+                    text(S_KIND).into_owned(),
                     reason::BLANK_KIND,
                 ));
             }
             Looked::Unknown => {
                 return Verdict::Rejected(issue(
                     "kind",
-                    text("kind").into_owned(),
+                    text(S_KIND).into_owned(),
                     reason::UNKNOWN_KIND,
                 ));
             }
         };
 
         let mut other = [None; 5];
-        for (slot, field) in [
-            "assigned_at",
-            "accepted_at",
-            "due_at",
-            "responded_at",
-            "resolved_at",
-        ]
-        .iter()
-        .enumerate()
-        {
-            match dates::parse_cell(cell(field), format) {
-                Ok(s) => other[slot] = s,
+        // assigned_at, accepted_at, due_at, responded_at, resolved_at
+        for (k, field) in SLOTS[S_ASSIGNED_AT..=S_RESOLVED_AT].iter().enumerate() {
+            let c = cell(S_ASSIGNED_AT + k);
+            match dates::parse_cell(c, format) {
+                Ok(s) => other[k] = s,
                 Err(_) => {
-                    return Verdict::Rejected(issue(
-                        field,
-                        cell(field).to_text(),
-                        reason::BAD_DATE,
-                    ));
+                    return Verdict::Rejected(issue(field, c.to_text(), reason::BAD_DATE));
                 }
             }
         }
@@ -942,7 +924,7 @@ impl<'a> State<'a> {
         {
             return Verdict::Rejected(issue(
                 "resolved_at",
-                cell("resolved_at").to_text(),
+                cell(S_RESOLVED_AT).to_text(),
                 reason::RESOLVED_BEFORE,
             ));
         }
@@ -951,20 +933,20 @@ impl<'a> State<'a> {
         {
             return Verdict::Rejected(issue(
                 "responded_at",
-                cell("responded_at").to_text(),
+                cell(S_RESPONDED_AT).to_text(),
                 reason::RESPONDED_BEFORE,
             ));
         }
 
-        let status = match self.lookup(Field::Status, &raw("status")) {
+        let status = match self.lookup(Field::Status, &raw(S_STATUS)) {
             Looked::Blank => None,
-            Looked::Code(c) => Some(code_static(c, vocab::STATUS_CODES)),
+            Looked::Code(c) => Some(c),
             Looked::Unknown => {
                 self.warn(
                     file,
                     row_no,
                     "status",
-                    &text("status"),
+                    &text(S_STATUS),
                     reason::UNKNOWN_STATUS,
                 );
                 None
@@ -973,7 +955,7 @@ impl<'a> State<'a> {
         if status.is_some_and(|s| s != "open") && resolved.is_none() {
             return Verdict::Rejected(issue(
                 "status",
-                text("status").into_owned(),
+                text(S_STATUS).into_owned(),
                 reason::CLOSED_NO_DATE,
             ));
         }
@@ -995,44 +977,44 @@ impl<'a> State<'a> {
         }
 
         // 4. Accepted. Warnings for values that are read with a fallback.
-        let channel = match self.lookup(Field::Channel, &raw("channel")) {
+        let channel = match self.lookup(Field::Channel, &raw(S_CHANNEL)) {
             Looked::Blank => {
                 self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
                 "other"
             }
-            Looked::Code(c) => code_static(c, vocab::CHANNEL_CODES),
+            Looked::Code(c) => c,
             Looked::Unknown => {
                 self.warn(
                     file,
                     row_no,
                     "channel",
-                    &text("channel"),
+                    &text(S_CHANNEL),
                     reason::UNKNOWN_CHANNEL,
                 );
                 "other"
             }
         };
-        let complexity = match self.lookup(Field::Complexity, &raw("complexity")) {
+        let complexity = match self.lookup(Field::Complexity, &raw(S_COMPLEXITY)) {
             Looked::Blank => "none",
-            Looked::Code(c) => code_static(c, vocab::COMPLEXITY_CODES),
+            Looked::Code(c) => c,
             Looked::Unknown => {
                 self.warn(
                     file,
                     row_no,
                     "complexity",
-                    &text("complexity"),
+                    &text(S_COMPLEXITY),
                     reason::UNKNOWN_COMPLEXITY,
                 );
                 "none"
             }
         };
-        let satisfied = match cell("satisfaction") {
+        let satisfied = match cell(S_SATISFACTION) {
             Cell::Number(n) => rating_number(n),
-            _ => match self.lookup(Field::Satisfaction, &raw("satisfaction")) {
+            _ => match self.lookup(Field::Satisfaction, &raw(S_SATISFACTION)) {
                 Looked::Blank => Ok(None),
                 Looked::Code(c) => Ok(Some(c == "satisfied")),
                 Looked::Unknown => {
-                    let t = text("satisfaction");
+                    let t = text(S_SATISFACTION);
                     let n = if t.contains(',') {
                         t.replace(',', ".").parse::<f64>()
                     } else {
@@ -1046,7 +1028,7 @@ impl<'a> State<'a> {
             },
         };
         let satisfied = satisfied.unwrap_or_else(|_| {
-            let raw = text("satisfaction");
+            let raw = text(S_SATISFACTION);
             self.warn(
                 file,
                 row_no,
@@ -1056,16 +1038,16 @@ impl<'a> State<'a> {
             );
             None
         });
-        let category = self.mapped(Field::Category, &raw("category"));
-        let department = self.mapped(Field::Department, &raw("department"));
+        let category = self.mapped(Field::Category, &raw(S_CATEGORY));
+        let department = self.mapped(Field::Department, &raw(S_DEPARTMENT));
 
         let signers = self.form_code(
             file,
             row_no,
             Field::Signers,
             "signatories",
-            cell("signatories"),
-            &text("signatories"),
+            cell(S_SIGNATORIES),
+            &text(S_SIGNATORIES),
         );
         let competence = self.form_code(
             file,
@@ -1073,7 +1055,7 @@ impl<'a> State<'a> {
             Field::Competence,
             "competence",
             Cell::Empty,
-            &text("competence"),
+            &text(S_COMPETENCE),
         );
         let outcome = self.form_code(
             file,
@@ -1081,17 +1063,17 @@ impl<'a> State<'a> {
             Field::Outcome,
             "outcome",
             Cell::Empty,
-            &text("outcome"),
+            &text(S_OUTCOME),
         );
         let attempt = self.form_code(
             file,
             row_no,
             Field::Attempt,
             "attempt",
-            cell("attempt"),
-            &text("attempt"),
+            cell(S_ATTEMPT),
+            &text(S_ATTEMPT),
         );
-        let matter = Some(text("matter"))
+        let matter = Some(text(S_MATTER))
             .filter(|m| !m.is_empty())
             .map(Cow::into_owned);
 
@@ -1113,7 +1095,7 @@ impl<'a> State<'a> {
         b.resolved_has_time.push(t);
         b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
         b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
-        b.kind.push(code_static(kind, vocab::KIND_CODES));
+        b.kind.push(kind);
         b.channel.push(channel);
         b.status.push(status);
         b.complexity.push(complexity);
