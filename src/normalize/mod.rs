@@ -446,7 +446,7 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
             vocab: &vocab,
             cfg,
             builder: Builder::default(),
-            seen: PlHashMap::new(),
+            seen: Seen::default(),
             accounts: Vec::new(),
             rejects: Vec::new(),
             duplicates: Vec::new(),
@@ -504,12 +504,72 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     })
 }
 
+/// The accepted ids folded to lower case, with where each was read: the keys side by side in one
+/// string, chained per hash (no string allocated per id). `set_key` folds an id into the scratch
+/// key that `get` and `insert` use.
+#[derive(Default)]
+struct Seen {
+    keys: String,
+    /// End of each key in `keys`.
+    ends: Vec<usize>,
+    /// (file index, row) of each key.
+    at: Vec<(usize, u32)>,
+    /// The previous key with the same hash (u32::MAX: none).
+    next: Vec<u32>,
+    /// Hash of a key → its last key.
+    heads: PlHashMap<u64, u32>,
+    hasher: PlRandomState,
+    scratch: String,
+    hash: u64,
+}
+
+impl Seen {
+    fn set_key(&mut self, id: &str) {
+        use std::hash::BuildHasher;
+        self.scratch.clear();
+        if id.is_ascii() {
+            self.scratch
+                .extend(id.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.scratch.push_str(&id.to_lowercase());
+        }
+        self.hash = self.hasher.hash_one(self.scratch.as_str());
+    }
+
+    fn key(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.keys[start..self.ends[i]]
+    }
+
+    /// Where the key was first accepted.
+    fn get(&self) -> Option<(usize, u32)> {
+        let mut i = *self.heads.get(&self.hash)?;
+        while i != u32::MAX {
+            if self.key(i) == self.scratch {
+                return Some(self.at[i as usize]);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+
+    fn insert(&mut self, at: (usize, u32)) {
+        let i = self.at.len() as u32;
+        self.keys.push_str(&self.scratch);
+        self.ends.push(self.keys.len());
+        self.at.push(at);
+        let previous = self.heads.insert(self.hash, i);
+        self.next.push(previous.unwrap_or(u32::MAX));
+    }
+}
+
 struct State<'a> {
     vocab: &'a Vocabulary,
     cfg: &'a Config,
     builder: Builder,
     /// Accepted ids (lower case) → (file index, row).
-    seen: PlHashMap<String, (usize, u32)>,
+    seen: Seen,
     accounts: Vec<FileAccount>,
     rejects: Vec<Issue>,
     duplicates: Vec<Issue>,
@@ -961,8 +1021,8 @@ impl<'a> State<'a> {
         }
 
         // 3. Duplicate of an id already accepted.
-        let key = id.to_lowercase();
-        if let Some(&(first_file, first_row)) = self.seen.get(&key) {
+        self.seen.set_key(&id);
+        if let Some((first_file, first_row)) = self.seen.get() {
             let first_name = self
                 .accounts
                 .get(first_file)
@@ -1077,7 +1137,7 @@ impl<'a> State<'a> {
             .filter(|m| !m.is_empty())
             .map(Cow::into_owned);
 
-        self.seen.insert(key, (file_index, row_no));
+        self.seen.insert((file_index, row_no));
         let b = &mut self.builder;
         b.id.0.append_value(&*id);
         b.file_no.push(file_index as u32);
