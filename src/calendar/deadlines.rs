@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 use serde::Deserialize;
 
@@ -94,6 +94,7 @@ impl Rules {
     }
 
     /// The legal deadline date of a case (the term ends at 24:00 of it).
+    #[allow(dead_code)] // the date-typed form of what `annotate` computes on day numbers
     pub fn legal_deadline(
         &self,
         cal: &mut WorkCalendar,
@@ -103,25 +104,73 @@ impl Rules {
         accepted: Option<NaiveDate>,
     ) -> Option<NaiveDate> {
         let rule = self.rule_for(kind, received)?;
-        if let Some(n) = rule.working_days {
-            return Some(cal.add_working_days(received, n));
-        }
-        let accept_term = rule.accept_working_days?;
-        let thu_ly = accepted.unwrap_or_else(|| cal.add_working_days(received, accept_term));
-        let days = rule
-            .days
-            .get(complexity)
-            .or_else(|| rule.days.get("none"))
-            .copied()?;
-        Some(cal.add_days(thu_ly, days))
+        apply(
+            rule,
+            cal,
+            complexity,
+            super::day_number(received),
+            accepted.map(super::day_number),
+        )
+        .map(super::from_day_number)
     }
 }
 
-fn to_date(ms: i64) -> NaiveDate {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .expect("timestamps in range")
-        .naive_utc()
-        .date()
+/// The legal deadline of a rule, on day numbers (days since 1970-01-01).
+fn apply(
+    rule: &Rule,
+    cal: &mut WorkCalendar,
+    complexity: &str,
+    received: i32,
+    accepted: Option<i32>,
+) -> Option<i32> {
+    if let Some(n) = rule.working_days {
+        return Some(cal.add_working_days_n(received, n));
+    }
+    let accept_term = rule.accept_working_days?;
+    let thu_ly = accepted.unwrap_or_else(|| cal.add_working_days_n(received, accept_term));
+    let days = rule
+        .days
+        .get(complexity)
+        .or_else(|| rule.days.get("none"))
+        .copied()?;
+    // A term of N days ends on thụ lý + N, moved to the next working day (`add_days`).
+    Some(cal.roll_forward_n(thu_ly + days as i32))
+}
+
+/// `Rules::rule_for` on day numbers, with each kind's rules found once.
+struct RuleIndex<'r> {
+    /// Per kind: its rules in order of `from`, with `from` as a day number.
+    kinds: Vec<(String, Vec<(i32, &'r Rule)>)>,
+}
+
+impl<'r> RuleIndex<'r> {
+    fn new(rules: &'r Rules) -> Self {
+        let kinds = crate::normalize::vocab::KIND_CODES
+            .iter()
+            .map(|code| {
+                let list = rules
+                    .rules
+                    .iter()
+                    .filter(|r| r.kinds.iter().any(|k| k == code))
+                    .map(|r| (super::day_number(r.from), r))
+                    .collect();
+                (code.to_string(), list)
+            })
+            .collect();
+        RuleIndex { kinds }
+    }
+
+    /// The rule in force for a kind on the receipt day (the earliest one before any took
+    /// effect), as `Rules::rule_for`.
+    fn rule_for(&self, rules: &'r Rules, kind: &str, received: i32) -> Option<&'r Rule> {
+        let Some((_, list)) = self.kinds.iter().find(|(k, _)| k == kind) else {
+            return rules.rule_for(kind, super::from_day_number(received));
+        };
+        list.iter()
+            .rfind(|(from, _)| *from <= received)
+            .or(list.first())
+            .map(|(_, r)| *r)
+    }
 }
 
 fn to_datetime(ms: i64) -> NaiveDateTime {
@@ -130,29 +179,23 @@ fn to_datetime(ms: i64) -> NaiveDateTime {
         .naive_utc()
 }
 
-fn epoch_days(d: NaiveDate) -> i32 {
-    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
+/// Milliseconds of the last instant of a day (a deadline without a time ends at 24:00).
+fn end_of_day(day: i32) -> i64 {
+    (day as i64 + 1) * DAY_MS - 1
 }
 
-/// Milliseconds of the last instant that is still on time for a deadline.
-fn last_instant(date: NaiveDate, time: Option<NaiveTime>) -> i64 {
-    match time {
-        Some(t) => date.and_time(t).and_utc().timestamp_millis(),
-        None => {
-            (date + Duration::days(1))
-                .and_time(NaiveTime::MIN)
-                .and_utc()
-                .timestamp_millis()
-                - 1
-        }
-    }
+const DAY_MS: i64 = 86_400_000;
+
+/// The day number (days since 1970-01-01) of a moment.
+fn day_of(ms: i64) -> i32 {
+    ms.div_euclid(DAY_MS) as i32
 }
 
 fn days_between(a_ms: i64, a_time: bool, b_ms: i64, b_time: bool) -> f64 {
     if a_time && b_time {
         (b_ms - a_ms) as f64 / 86_400_000.0
     } else {
-        (to_date(b_ms) - to_date(a_ms)).num_days() as f64
+        (day_of(b_ms) - day_of(a_ms)) as f64
     }
 }
 
@@ -207,27 +250,45 @@ pub fn annotate(
     let mut within_1wd: Vec<Option<bool>> = Vec::with_capacity(n);
     let mut warnings = Vec::new();
 
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-    let from_days = |d: i32| epoch + Duration::days(d as i64);
+    let index = RuleIndex::new(rules);
+    // Day numbers (days since 1970-01-01) throughout; the iterators walk the columns in step.
+    let mut received_it = received.iter();
+    let mut received_t_it = received_t.iter();
+    let mut due_it = due.iter();
+    let mut due_t_it = due_t.iter();
+    let mut responded_it = responded.iter();
+    let mut responded_t_it = responded_t.iter();
+    let mut resolved_it = resolved.iter();
+    let mut resolved_t_it = resolved_t.iter();
+    let mut assigned_it = assigned.iter();
+    let mut accepted_it = accepted.iter();
+    let mut kind_it = kind.iter();
+    let mut complexity_it = complexity.iter();
+    let flag = |v: Option<Option<bool>>| v.flatten().unwrap_or(false);
 
     for i in 0..n {
-        let rec_ms = received.get(i).expect("received_at is required");
-        let rec_time = received_t.get(i).unwrap_or(false);
-        let rec_day = to_date(rec_ms);
-        received_date.push(epoch_days(rec_day));
-        let k = kind.get(i).unwrap_or("phan_anh");
-        let cx = complexity.get(i).unwrap_or("none");
-        let acc = accepted.get(i).map(from_days);
-        let legal_day = rules.legal_deadline(cal, k, cx, rec_day, acc);
-        legal.push(legal_day.map(epoch_days));
+        let rec_ms = received_it
+            .next()
+            .flatten()
+            .expect("received_at is required");
+        let rec_time = flag(received_t_it.next());
+        let rec_day = day_of(rec_ms);
+        received_date.push(rec_day);
+        let k = kind_it.next().flatten().unwrap_or("phan_anh");
+        let cx = complexity_it.next().flatten().unwrap_or("none");
+        let acc = accepted_it.next().flatten();
+        let legal_day = index
+            .rule_for(rules, k, rec_day)
+            .and_then(|rule| apply(rule, cal, cx, rec_day, acc));
+        legal.push(legal_day);
 
-        let due_ms = due.get(i);
+        let due_ms = due_it.next().flatten();
+        let due_time = flag(due_t_it.next());
         let deadline = match due_ms {
             Some(ms) => {
-                let t = due_t.get(i).unwrap_or(false);
                 let dt = to_datetime(ms);
                 if let Some(l) = legal_day
-                    && dt.date() > l
+                    && day_of(ms) > l
                 {
                     warnings.push(Warning {
                         file: loaded
@@ -241,48 +302,40 @@ pub fn annotate(
                         reason: format!(
                             "Hạn ghi trong sổ ({}) muộn hơn hạn luật định ({})",
                             dt.date().format("%d/%m/%Y"),
-                            l.format("%d/%m/%Y")
+                            super::from_day_number(l).format("%d/%m/%Y")
                         ),
                         count: 1,
                     });
                 }
-                Some((dt.date(), if t { Some(dt.time()) } else { None }))
+                // The last on-time instant: the recorded time, else the end of the day.
+                let last = if due_time { ms } else { end_of_day(day_of(ms)) };
+                Some((day_of(ms), last))
             }
-            None if cfg.deadlines.compute_missing => legal_day.map(|d| (d, None)),
+            None if cfg.deadlines.compute_missing => legal_day.map(|d| (d, end_of_day(d))),
             None => None,
         };
-        deadline_at.push(deadline.map(|(d, t)| last_instant(d, t)));
-        deadline_date.push(deadline.map(|(d, _)| epoch_days(d)));
-        response_deadline.push(epoch_days(
-            cal.add_working_days(rec_day, rules.response_working_days),
-        ));
+        deadline_at.push(deadline.map(|(_, last)| last));
+        deadline_date.push(deadline.map(|(d, _)| d));
+        response_deadline.push(cal.add_working_days_n(rec_day, rules.response_working_days));
 
-        match responded.get(i) {
+        let responded_time = flag(responded_t_it.next());
+        match responded_it.next().flatten() {
             Some(ms) => {
-                responded_date.push(Some(epoch_days(to_date(ms))));
-                response_days.push(Some(days_between(
-                    rec_ms,
-                    rec_time,
-                    ms,
-                    responded_t.get(i).unwrap_or(false),
-                )));
+                responded_date.push(Some(day_of(ms)));
+                response_days.push(Some(days_between(rec_ms, rec_time, ms, responded_time)));
             }
             None => {
                 responded_date.push(None);
                 response_days.push(None);
             }
         }
-        match resolved.get(i) {
+        let resolved_time = flag(resolved_t_it.next());
+        match resolved_it.next().flatten() {
             Some(ms) => {
-                let day = to_date(ms);
-                resolved_date.push(Some(epoch_days(day)));
-                resolution_days.push(Some(days_between(
-                    rec_ms,
-                    rec_time,
-                    ms,
-                    resolved_t.get(i).unwrap_or(false),
-                )));
-                resolution_wd.push(Some(cal.working_days_between(rec_day, day)));
+                let day = day_of(ms);
+                resolved_date.push(Some(day));
+                resolution_days.push(Some(days_between(rec_ms, rec_time, ms, resolved_time)));
+                resolution_wd.push(Some(cal.working_days_between_n(rec_day, day)));
             }
             None => {
                 resolved_date.push(None);
@@ -291,9 +344,10 @@ pub fn annotate(
             }
         }
         within_1wd.push(
-            assigned
-                .get(i)
-                .map(|a| from_days(a) <= cal.add_working_days(rec_day, 1)),
+            assigned_it
+                .next()
+                .flatten()
+                .map(|a| a <= cal.add_working_days_n(rec_day, 1)),
         );
     }
 
@@ -381,7 +435,7 @@ mod tests {
 
     #[test]
     fn last_instant_of_a_date_deadline_is_end_of_day() {
-        let ms = last_instant(d(2026, 5, 14), None);
+        let ms = end_of_day(super::super::day_number(d(2026, 5, 14)));
         assert_eq!(
             to_datetime(ms),
             d(2026, 5, 14).and_hms_milli_opt(23, 59, 59, 999).unwrap()

@@ -46,11 +46,57 @@ pub struct WorkCalendar {
     years: BTreeMap<i32, YearSource>,
     /// Memo of `is_working_day` per day since 1900-01-01: 0 unknown, 1 working, 2 off.
     memo: Vec<u8>,
+    /// Running count of working days over the loaded years, so that terms are lookups
+    /// (rebuilt after a year is loaded).
+    table: Option<Table>,
+}
+
+/// Working days from the first loaded year to the last, as running counts over day numbers
+/// (days since 1970-01-01): `count[i]` is the number of working days among days
+/// `first ..= first + i`, `nth[k]` the index of the (k+1)-th working day, `unloaded[i]` the
+/// number of days up to `first + i` in years not loaded. A term is looked up only when every
+/// day it steps through is in a loaded year, where it gives exactly what stepping day by day
+/// gives (stepping would load the missing years first).
+#[derive(Debug, Clone)]
+struct Table {
+    first: i32,
+    count: Vec<u32>,
+    nth: Vec<u32>,
+    unloaded: Vec<u32>,
+}
+
+impl Table {
+    /// Index of a day in the table.
+    fn index(&self, day: i32) -> Option<usize> {
+        usize::try_from(day - self.first)
+            .ok()
+            .filter(|&i| i < self.count.len())
+    }
+
+    fn working(&self, i: usize) -> bool {
+        let before = if i == 0 { 0 } else { self.count[i - 1] };
+        self.count[i] > before
+    }
+
+    /// Every day after index `i` up to index `j` is in a loaded year.
+    fn loaded_after(&self, i: usize, j: usize) -> bool {
+        self.unloaded[j] == self.unloaded[i]
+    }
 }
 
 /// First day of the working-day memo.
 fn memo_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+}
+
+/// Days since 1970-01-01.
+pub fn day_number(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
+}
+
+/// The date of a day number.
+pub fn from_day_number(n: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap() + Duration::days(n as i64)
 }
 
 fn parse_day(year: &str, s: &str) -> Result<NaiveDate> {
@@ -184,6 +230,7 @@ impl WorkCalendar {
             tables,
             years: BTreeMap::new(),
             memo: Vec::new(),
+            table: None,
         })
     }
 
@@ -196,6 +243,7 @@ impl WorkCalendar {
             }
             // A table may list a day of a neighbouring year: forget what was worked out.
             self.memo.clear();
+            self.table = None;
             match self.tables.get(&y) {
                 Some((off, work, source)) => {
                     self.off.extend(off.iter().copied());
@@ -250,8 +298,100 @@ impl WorkCalendar {
         working
     }
 
+    /// The running-count table of the years loaded now (None before any year is loaded).
+    fn table(&mut self) -> Option<&Table> {
+        if self.table.is_none() {
+            let (&first_year, _) = self.years.first_key_value()?;
+            let (&last_year, _) = self.years.last_key_value()?;
+            let first = NaiveDate::from_ymd_opt(first_year, 1, 1)?;
+            let end = NaiveDate::from_ymd_opt(last_year, 12, 31)?;
+            let len = (end - first).num_days() as usize + 1;
+            let mut count = Vec::with_capacity(len);
+            let mut unloaded = Vec::with_capacity(len);
+            let mut nth = Vec::new();
+            let (mut n, mut gaps) = (0u32, 0u32);
+            for i in 0..len {
+                let d = first + Duration::days(i as i64);
+                // The test of `is_working_day` without loading a year (days of years not
+                // loaded are never looked up).
+                if self.work.contains(&d) || (!is_weekend(d) && !self.off.contains(&d)) {
+                    n += 1;
+                    nth.push(i as u32);
+                }
+                if !self.years.contains_key(&d.year()) {
+                    gaps += 1;
+                }
+                count.push(n);
+                unloaded.push(gaps);
+            }
+            self.table = Some(Table {
+                first: day_number(first),
+                count,
+                nth,
+                unloaded,
+            });
+        }
+        self.table.as_ref()
+    }
+
+    /// `add_working_days` on day numbers.
+    pub fn add_working_days_n(&mut self, day: i32, n: u32) -> i32 {
+        if n == 0 {
+            return day;
+        }
+        if let Some(t) = self.table()
+            && let Some(i) = t.index(day)
+            && let Some(&j) = t.nth.get(t.count[i] as usize + n as usize - 1)
+            && t.loaded_after(i, j as usize)
+        {
+            return t.first + j as i32;
+        }
+        day_number(self.step_working_days(from_day_number(day), n))
+    }
+
+    /// `roll_forward` on day numbers.
+    pub fn roll_forward_n(&mut self, day: i32) -> i32 {
+        if let Some(t) = self.table()
+            && let Some(i) = t.index(day)
+        {
+            let j = if t.working(i) {
+                Some(i)
+            } else {
+                t.nth.get(t.count[i] as usize).map(|&j| j as usize)
+            };
+            // Stepping looks at the day itself too.
+            let day_loaded = t.unloaded[i] == if i == 0 { 0 } else { t.unloaded[i - 1] };
+            if let Some(j) = j
+                && day_loaded
+                && t.loaded_after(i, j)
+            {
+                return t.first + j as i32;
+            }
+        }
+        day_number(self.step_roll_forward(from_day_number(day)))
+    }
+
+    /// `working_days_between` on day numbers.
+    pub fn working_days_between_n(&mut self, a: i32, b: i32) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        if let Some(t) = self.table()
+            && let (Some(i), Some(j)) = (t.index(a), t.index(b))
+            && t.loaded_after(i, j)
+        {
+            return t.count[j] as i64 - t.count[i] as i64;
+        }
+        self.step_working_days_between(from_day_number(a), from_day_number(b))
+    }
+
     /// The N-th working day after `d` (d itself not counted).
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
+        from_day_number(self.add_working_days_n(day_number(d), n))
+    }
+
+    fn step_working_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
         let mut day = d;
         let mut left = n;
         while left > 0 {
@@ -264,7 +404,12 @@ impl WorkCalendar {
     }
 
     /// `d` itself when it is a working day, else the next working day (BLDS Điều 148 k.5).
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
+        from_day_number(self.roll_forward_n(day_number(d)))
+    }
+
+    fn step_roll_forward(&mut self, d: NaiveDate) -> NaiveDate {
         let mut day = d;
         while !self.is_working_day(day) {
             day += Duration::days(1);
@@ -273,12 +418,17 @@ impl WorkCalendar {
     }
 
     /// A term of N days from `d` (BLDS Điều 147–148): ends on d + N, moved to the next working day.
+    #[allow(dead_code)] // the date-typed form of the `_n` method
     pub fn add_days(&mut self, d: NaiveDate, n: u32) -> NaiveDate {
         self.roll_forward(d + Duration::days(n as i64))
     }
 
     /// Working days after `a` up to and including `b` (0 when b ≤ a).
     pub fn working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
+        self.working_days_between_n(day_number(a), day_number(b))
+    }
+
+    fn step_working_days_between(&mut self, a: NaiveDate, b: NaiveDate) -> i64 {
         let mut n = 0;
         let mut day = a;
         while day < b {
@@ -378,6 +528,55 @@ mod tests {
         assert_eq!(c.add_days(d(2026, 4, 1), 30), d(2026, 5, 4));
         // A working day stays.
         assert_eq!(c.add_days(d(2026, 3, 2), 30), d(2026, 4, 1));
+    }
+
+    /// Stepping day by day, as the terms are defined.
+    fn stepped(c: &mut WorkCalendar, d: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = d;
+        let mut left = n;
+        while left > 0 {
+            day += Duration::days(1);
+            if c.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    #[test]
+    fn lookups_agree_with_stepping_day_by_day() {
+        let mut c = cal();
+        let mut reference = cal();
+        // Loads 2025 and 2026 (official) and, stepping past the end of 2026, 2027 (computed).
+        let mut d = d(2024, 12, 20);
+        while d < NaiveDate::from_ymd_opt(2027, 3, 1).unwrap() {
+            for n in [0, 1, 2, 7, 10, 15] {
+                assert_eq!(
+                    c.add_working_days(d, n),
+                    stepped(&mut reference, d, n),
+                    "{d} + {n}"
+                );
+            }
+            let mut expect = d;
+            while !reference.is_working_day(expect) {
+                expect += Duration::days(1);
+            }
+            assert_eq!(c.roll_forward(d), expect, "roll {d}");
+            for span in [0, 1, 5, 40, 200] {
+                let b = d + Duration::days(span);
+                let mut n = 0;
+                let mut day = d;
+                while day < b {
+                    day += Duration::days(1);
+                    if reference.is_working_day(day) {
+                        n += 1;
+                    }
+                }
+                assert_eq!(c.working_days_between(d, b), n, "{d} → {b}");
+            }
+            d += Duration::days(1);
+        }
+        assert_eq!(c.computed_years(), reference.computed_years());
     }
 
     #[test]

@@ -123,6 +123,87 @@ fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
     Ok(ctx)
 }
 
+/// The cases that can count in a figure of the period: received by its end and not resolved
+/// before its start, or resolved within it. Every figure of `queries/figures.sql` and every case
+/// of `queries/cases.sql` needs one of the flags is_carried, is_received, is_resolved or
+/// is_pending, and each of them implies this test, so the queries give the same result on these
+/// rows as on the whole table; on a multi-year history they are a small part of it.
+///
+/// Only the columns named in `texts` (the queries and grouping columns that will run on the
+/// result) are kept: the others would be filtered for nothing.
+pub fn in_play(
+    cases: &CaseTable,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    texts: &[&str],
+) -> Result<CaseTable> {
+    filtered(cases, start, end, texts, |rec, res, start, end| {
+        let open_at_start = match res {
+            None => true,
+            Some(r) => r >= start,
+        };
+        let resolved_in = res.is_some_and(|r| r >= start && r <= end);
+        rec.is_some_and(|d| d <= end) && open_at_start || resolved_in
+    })
+}
+
+/// The cases received or resolved from `start` to `end`: those that can count in the received,
+/// resolved and resolved-on-time figures of a period within these days (each of them needs
+/// is_received or is_resolved). The other figures are not meaningful on this table.
+fn in_flow(
+    cases: &CaseTable,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    texts: &[&str],
+) -> Result<CaseTable> {
+    filtered(cases, start, end, texts, |rec, res, start, end| {
+        rec.is_some_and(|d| d >= start && d <= end) || res.is_some_and(|r| r >= start && r <= end)
+    })
+}
+
+/// The rows whose receipt and resolution days (days since 1970-01-01) pass `keep`, with the
+/// columns named in `texts`.
+fn filtered(
+    cases: &CaseTable,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    texts: &[&str],
+    keep: impl Fn(Option<i32>, Option<i32>, i32, i32) -> bool,
+) -> Result<CaseTable> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let start = (start - epoch).num_days() as i32;
+    let end = (end - epoch).num_days() as i32;
+    let df = &cases.df;
+    let received = df.column("received_date")?.date()?.physical();
+    let resolved = df.column("resolved_date")?.date()?.physical();
+    let mask: BooleanChunked = received
+        .iter()
+        .zip(resolved.iter())
+        .map(|(rec, res)| Some(keep(rec, res, start, end)))
+        .collect();
+    let named: Vec<PlSmallStr> = df
+        .get_column_names()
+        .into_iter()
+        .filter(|c| texts.iter().any(|t| names_column(t, c)))
+        .cloned()
+        .collect();
+    let df = df.select(named)?;
+    if mask.all() {
+        return Ok(CaseTable { df });
+    }
+    Ok(CaseTable {
+        df: df.filter(&mask)?,
+    })
+}
+
+/// True when `text` holds `column` as a whole word.
+fn names_column(text: &str, column: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(column).any(|(i, m)| {
+        !word(text[..i].chars().next_back()) && !word(text[i + m.len()..].chars().next())
+    })
+}
+
 /// Runs a query of `queries/` for a period.
 pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> Result<DataFrame> {
     let mut ctx = context(cases, period)?;
@@ -130,6 +211,24 @@ pub fn run_query(cases: &CaseTable, sql: &str, period: &Period, group: &str) -> 
     ctx.execute(&q)
         .and_then(|lf| lf.collect())
         .map_err(|e| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}")))
+}
+
+/// Runs several queries of `queries/` as one plan (polars runs the parts side by side):
+/// `(cases, period, group)` per query, results in the same order.
+pub fn run_queries(sql: &str, jobs: &[(&CaseTable, &Period, &str)]) -> Result<Vec<DataFrame>> {
+    let fail = |e: PolarsError| Error::Runtime(format!("truy vấn số liệu lỗi (query failed): {e}"));
+    let mut plans = Vec::with_capacity(jobs.len());
+    let mut opt = None;
+    for (cases, period, group) in jobs {
+        let mut ctx = context(cases, period)?;
+        let lf = ctx.execute(&bind(sql, group)).map_err(fail)?;
+        opt.get_or_insert(lf.get_current_optimizations());
+        plans.push(lf.logical_plan);
+    }
+    let Some(opt) = opt else {
+        return Ok(Vec::new());
+    };
+    LazyFrame::collect_all_with_engine(plans, Engine::Auto, opt).map_err(fail)
 }
 
 struct Reader<'a> {
@@ -193,10 +292,14 @@ impl Reader<'_> {
 
 /// Figures per value of one column (or 'total').
 fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(String, Figures)>> {
-    let df = run_query(cases, FIGURES_SQL, period, group)?;
+    read_groups(&run_query(cases, FIGURES_SQL, period, group)?)
+}
+
+/// The rows of a result of `queries/figures.sql`.
+fn read_groups(df: &DataFrame) -> Result<Vec<(String, Figures)>> {
     let keys = df.column("key")?.cast(&DataType::String)?;
     let keys = keys.str()?;
-    let r = Reader { df: &df };
+    let r = Reader { df };
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         out.push((keys.get(i).unwrap_or("").to_string(), r.figures(i)?));
@@ -206,22 +309,29 @@ fn grouped(cases: &CaseTable, period: &Period, group: &str) -> Result<Vec<(Strin
 
 /// Every figure of a period: totals and the four breakdowns.
 pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result<PeriodFigures> {
-    let totals = if cases.is_empty() {
-        Figures::default()
+    let mut texts = vec![FIGURES_SQL];
+    texts.extend(DIMENSIONS);
+    let cases = &in_play(cases, period.start, period.end, &texts)?;
+    // The total and the four breakdowns as one plan.
+    let mut results = if cases.is_empty() {
+        Vec::new()
     } else {
-        grouped(cases, period, "'total'")?
-            .into_iter()
-            .next()
-            .map(|(_, f)| f)
-            .unwrap_or_default()
-    };
+        let mut jobs = vec![(cases, period, "'total'")];
+        jobs.extend(DIMENSIONS.iter().map(|dim| (cases, period, *dim)));
+        run_queries(FIGURES_SQL, &jobs)?
+            .iter()
+            .map(read_groups)
+            .collect::<Result<Vec<_>>>()?
+    }
+    .into_iter();
+    let totals = results
+        .next()
+        .and_then(|rows| rows.into_iter().next())
+        .map(|(_, f)| f)
+        .unwrap_or_default();
     let mut by = Vec::new();
     for dim in DIMENSIONS {
-        let rows = if cases.is_empty() {
-            Vec::new()
-        } else {
-            grouped(cases, period, dim)?
-        };
+        let rows = results.next().unwrap_or_default();
         let groups = match *dim {
             // Coded dimensions list every code, in the vocabulary's order.
             "kind" | "channel" => {
@@ -277,7 +387,12 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
 }
 
 /// The totals of a period.
+#[allow(dead_code)] // the trend chart (`monthly`) needs only three of them and filters harder
 pub fn totals(cases: &CaseTable, period: &Period) -> Result<Figures> {
+    if cases.is_empty() {
+        return Ok(Figures::default());
+    }
+    let cases = &in_play(cases, period.start, period.end, &[FIGURES_SQL])?;
     if cases.is_empty() {
         return Ok(Figures::default());
     }
@@ -316,10 +431,40 @@ pub fn monthly(cases: &CaseTable, period: &Period) -> Result<Vec<MonthPoint>> {
         (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
     }
     months.reverse();
+    // Only received, resolved and the on-time rate are drawn: the cases received or resolved in
+    // any of the months, once; each month then takes its own from that smaller table.
+    let cases = &match (months.first(), months.last()) {
+        (Some(first), Some(last)) if !cases.is_empty() => {
+            in_flow(cases, first.start, last.end, &[FIGURES_SQL])?
+        }
+        _ => cases.clone(),
+    };
+    let tables = months
+        .iter()
+        .map(|p| in_flow(cases, p.start, p.end, &[FIGURES_SQL]))
+        .collect::<Result<Vec<_>>>()?;
+    // The months with cases, as one plan.
+    let jobs: Vec<(&CaseTable, &Period, &str)> = tables
+        .iter()
+        .zip(&months)
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, p)| (t, p, "'total'"))
+        .collect();
+    let mut results = run_queries(FIGURES_SQL, &jobs)?.into_iter();
     months
-        .into_iter()
-        .map(|p| {
-            let f = totals(cases, &p)?;
+        .iter()
+        .zip(&tables)
+        .map(|(p, t)| {
+            let f = if t.is_empty() {
+                Figures::default()
+            } else {
+                let df = results.next().unwrap_or_default();
+                read_groups(&df)?
+                    .into_iter()
+                    .next()
+                    .map(|(_, f)| f)
+                    .unwrap_or_default()
+            };
             let (yy, mm) = match p.span {
                 Span::Month { year, month } => (year, month),
                 _ => (0, 0),
@@ -358,6 +503,7 @@ pub fn late_cases(cases: &CaseTable, period: &Period) -> Result<Vec<CaseRef>> {
     if cases.is_empty() {
         return Ok(Vec::new());
     }
+    let cases = &in_play(cases, period.start, period.end, &[CASES_SQL])?;
     let df = run_query(cases, CASES_SQL, period, "'total'")?;
     let s = |n: &str| -> Result<StringChunked> {
         Ok(df.column(n)?.cast(&DataType::String)?.str()?.clone())

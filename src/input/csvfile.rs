@@ -15,21 +15,44 @@ const UTF8_CHECK_ROWS: u32 = 200;
 /// Rows looked at to find the header (SPEC §3.1).
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
-struct CsvRow<'a> {
-    record: &'a csv::ByteRecord,
+/// A record as parsed: checked to be UTF-8 as a whole on the parsing thread, or not UTF-8.
+enum Record {
+    Text(csv::StringRecord),
+    Bytes(csv::ByteRecord),
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record::Bytes(csv::ByteRecord::new())
+    }
+}
+
+enum CsvRow<'a> {
+    Bytes(&'a csv::ByteRecord),
+    Text(&'a csv::StringRecord),
 }
 
 impl Row for CsvRow<'_> {
     fn len(&self) -> usize {
-        self.record.len()
+        match self {
+            CsvRow::Bytes(r) => r.len(),
+            CsvRow::Text(r) => r.len(),
+        }
     }
     fn cell(&self, i: usize) -> Cell<'_> {
-        match self.record.get(i) {
-            None => Cell::Empty,
-            Some(b) if b.is_empty() => Cell::Empty,
-            // The first rows of a file are checked whole (a legacy encoding is refused there);
-            // later, a cell that is not UTF-8 reads as U+FFFD and fails its field's check.
-            Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
+        match self {
+            CsvRow::Text(r) => match r.get(i) {
+                None | Some("") => Cell::Empty,
+                Some(t) => Cell::Text(t),
+            },
+            CsvRow::Bytes(r) => match r.get(i) {
+                None => Cell::Empty,
+                Some(b) if b.is_empty() => Cell::Empty,
+                // The first rows of a file are checked whole (a legacy encoding is refused
+                // there); later, a cell that is not UTF-8 reads as U+FFFD and fails its field's
+                // check.
+                Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
+            },
         }
     }
 }
@@ -57,7 +80,7 @@ pub fn detect_delimiter(sample: &[u8], header_score: &dyn Fn(&dyn Row) -> usize)
                     if std::str::from_utf8(rec.as_slice()).is_err() {
                         break;
                     }
-                    score = score.max(header_score(&CsvRow { record: &rec }));
+                    score = score.max(header_score(&CsvRow::Bytes(&rec)));
                     widest = widest.max(rec.len());
                 }
                 _ => break,
@@ -101,67 +124,154 @@ pub fn for_each_row(
     // With CRLF line ends the reader counts the last record's "\n" only at the end of the file.
     let crlf = sample.windows(2).any(|w| w == b"\r\n");
     let chained = std::io::Cursor::new(sample).chain(buffered);
-    let mut rdr = reader(chained, delimiter);
-    let mut rec = csv::ByteRecord::new();
-    let blank = csv::ByteRecord::new();
-    let mut row_no: u32 = 0;
+    let rdr = reader(chained, delimiter);
+    // One core parses the file into batches of records while this one hands them on: the
+    // visitor (normalising and validating) costs about as much as the parsing.
+    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+    let (free_tx, free_rx) = std::sync::mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || parse(rdr, crlf, path, full_tx, free_rx));
+        let result = hand_on(path, &full_rx, &free_tx, visit);
+        // Stop the parser early when the visitor stopped: it sees the channel closed.
+        drop(full_rx);
+        result
+    })
+}
+
+/// Records per batch handed from the parsing thread to the visiting one.
+const BATCH_RECORDS: usize = 2048;
+
+/// Records parsed in a row, with the empty lines before each one.
+#[derive(Default)]
+struct Batch {
+    records: Vec<Record>,
+    /// Records in use (the rest are kept for their buffers).
+    len: usize,
+    /// Empty lines before each record.
+    empties: Vec<u64>,
+    /// The file ends after this batch, with that many empty lines.
+    end: Option<u64>,
+    error: Option<Error>,
+}
+
+/// The parsing thread: reads records into batches (reusing the ones handed back) until the end
+/// of the file, an error, or the visiting side hanging up.
+fn parse<R: Read>(
+    mut rdr: csv::Reader<R>,
+    crlf: bool,
+    path: &Path,
+    full: std::sync::mpsc::SyncSender<Batch>,
+    free: std::sync::mpsc::Receiver<Batch>,
+) {
     // The csv crate passes over empty lines; a spreadsheet shows them as blank rows, so they are
     // handed on as blank rows to keep the accounting and the row numbers right. The reader's line
     // count includes them: the lines a record advanced, less the lines the record itself spans,
     // are the empty lines before it.
     let mut line_after_previous: u64 = 1;
     loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => {
-                // Empty lines at the end of the file.
-                let end = rdr.position().line().saturating_sub(crlf as u64);
-                for _ in line_after_previous..end {
-                    row_no = row_no.saturating_add(1);
-                    if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
-                        return Ok(());
-                    }
-                }
-                break;
+        let mut batch = free.try_recv().unwrap_or_default();
+        batch.len = 0;
+        batch.empties.clear();
+        while batch.len < BATCH_RECORDS && batch.end.is_none() && batch.error.is_none() {
+            if batch.records.len() == batch.len {
+                batch.records.push(Record::default());
             }
-            Ok(true) => {
-                let after = rdr.position().line();
-                let spans = 1 + rec.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-                let empties = (after - line_after_previous).saturating_sub(spans);
-                line_after_previous = after;
-                for _ in 0..empties {
-                    row_no = row_no.saturating_add(1);
-                    if visit(row_no, &CsvRow { record: &blank })? == Flow::Stop {
-                        return Ok(());
-                    }
+            let mut rec = match std::mem::take(&mut batch.records[batch.len]) {
+                Record::Text(r) => r.into_byte_record(),
+                Record::Bytes(r) => r,
+            };
+            match rdr.read_byte_record(&mut rec) {
+                Ok(false) => {
+                    batch.records[batch.len] = Record::Bytes(rec);
+                    // Empty lines at the end of the file.
+                    let end = rdr.position().line().saturating_sub(crlf as u64);
+                    batch.end = Some(end.saturating_sub(line_after_previous));
                 }
-            }
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(Error::file(
-                    path,
-                    format!("lỗi cú pháp CSV ở dòng {line} (CSV syntax error at line {line}): {e}"),
-                ));
+                Ok(true) => {
+                    let after = rdr.position().line();
+                    let spans = 1 + rec.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+                    batch
+                        .empties
+                        .push((after - line_after_previous).saturating_sub(spans));
+                    line_after_previous = after;
+                    // The UTF-8 check of the whole record, here rather than per cell later.
+                    batch.records[batch.len] = match csv::StringRecord::from_byte_record(rec) {
+                        Ok(r) => Record::Text(r),
+                        Err(e) => Record::Bytes(e.into_byte_record()),
+                    };
+                    batch.len += 1;
+                }
+                Err(e) => {
+                    batch.records[batch.len] = Record::Bytes(rec);
+                    let line = e.position().map(|p| p.line()).unwrap_or(0);
+                    batch.error = Some(Error::file(
+                        path,
+                        format!(
+                            "lỗi cú pháp CSV ở dòng {line} (CSV syntax error at line {line}): {e}"
+                        ),
+                    ));
+                }
             }
         }
-        row_no = row_no.saturating_add(1);
-        if row_no <= UTF8_CHECK_ROWS
-            && let Err(e) = std::str::from_utf8(rec.as_slice())
-        {
-            let col = (0..rec.len())
-                .find(|&i| std::str::from_utf8(&rec[i]).is_err())
-                .map(|i| i + 1)
-                .unwrap_or(0);
-            let _ = e;
-            return Err(Error::file(
-                path,
-                format!(
-                    "dòng {row_no}, cột {col}: văn bản không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) — hãy lưu lại dưới dạng CSV UTF-8 (row {row_no}, column {col}: text is not UTF-8; save the file as CSV UTF-8)"
-                ),
-            ));
-        }
-        if visit(row_no, &CsvRow { record: &rec })? == Flow::Stop {
-            break;
+        let last = batch.end.is_some() || batch.error.is_some();
+        if full.send(batch).is_err() || last {
+            return;
         }
     }
-    Ok(())
+}
+
+/// The visiting side: numbers the rows and calls the visitor on each, in file order.
+fn hand_on(
+    path: &Path,
+    full: &std::sync::mpsc::Receiver<Batch>,
+    free: &std::sync::mpsc::Sender<Batch>,
+    visit: &mut dyn FnMut(u32, &dyn Row) -> Result<Flow>,
+) -> Result<()> {
+    let blank = csv::ByteRecord::new();
+    let mut row_no: u32 = 0;
+    // The parser only ends without a last batch if it panicked.
+    while let Ok(mut batch) = full.recv() {
+        for (rec, &empties) in batch.records[..batch.len].iter().zip(&batch.empties) {
+            for _ in 0..empties {
+                row_no = row_no.saturating_add(1);
+                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
+                    return Ok(());
+                }
+            }
+            row_no = row_no.saturating_add(1);
+            let row = match rec {
+                Record::Text(r) => CsvRow::Text(r),
+                Record::Bytes(r) => CsvRow::Bytes(r),
+            };
+            if let (true, Record::Bytes(rec)) = (row_no <= UTF8_CHECK_ROWS, rec) {
+                let col = (0..rec.len())
+                    .find(|&i| std::str::from_utf8(&rec[i]).is_err())
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                return Err(Error::file(
+                    path,
+                    format!(
+                        "dòng {row_no}, cột {col}: văn bản không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) — hãy lưu lại dưới dạng CSV UTF-8 (row {row_no}, column {col}: text is not UTF-8; save the file as CSV UTF-8)"
+                    ),
+                ));
+            }
+            if visit(row_no, &row)? == Flow::Stop {
+                return Ok(());
+            }
+        }
+        if let Some(e) = batch.error.take() {
+            return Err(e);
+        }
+        if let Some(empties) = batch.end {
+            for _ in 0..empties {
+                row_no = row_no.saturating_add(1);
+                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
+                    return Ok(());
+                }
+            }
+            return Ok(());
+        }
+        let _ = free.send(batch);
+    }
+    Err(Error::file(path, "lỗi đọc tệp (read error)"))
 }

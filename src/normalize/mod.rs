@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod vocab;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -135,6 +136,71 @@ impl CaseTable {
 struct ColumnMap {
     pos: HashMap<&'static str, usize>,
     headers: Vec<String>,
+    /// The position of each field of `SLOTS`, in that order (read once per row, so no hashing).
+    at: Vec<Option<usize>>,
+}
+
+/// The fields a row is judged on, in the order of `ColumnMap::at`.
+const SLOTS: &[&str] = &[
+    "id",
+    "received_at",
+    "kind",
+    "assigned_at",
+    "accepted_at",
+    "due_at",
+    "responded_at",
+    "resolved_at",
+    "status",
+    "channel",
+    "complexity",
+    "satisfaction",
+    "category",
+    "department",
+    "signatories",
+    "competence",
+    "outcome",
+    "attempt",
+    "matter",
+];
+
+// Indices into `SLOTS`.
+const S_ID: usize = 0;
+const S_RECEIVED_AT: usize = 1;
+const S_KIND: usize = 2;
+// 3–7: the other dates, read in one loop (assigned_at, accepted_at, due_at, responded_at,
+// resolved_at).
+const S_ASSIGNED_AT: usize = 3;
+const S_RESPONDED_AT: usize = 6;
+const S_RESOLVED_AT: usize = 7;
+const S_STATUS: usize = 8;
+const S_CHANNEL: usize = 9;
+const S_COMPLEXITY: usize = 10;
+const S_SATISFACTION: usize = 11;
+const S_CATEGORY: usize = 12;
+const S_DEPARTMENT: usize = 13;
+const S_SIGNATORIES: usize = 14;
+const S_COMPETENCE: usize = 15;
+const S_OUTCOME: usize = 16;
+const S_ATTEMPT: usize = 17;
+const S_MATTER: usize = 18;
+
+/// `clean`, borrowing the text when it is already clean (the same test as `clean`'s fast path).
+fn clean_cow(s: &str) -> Cow<'_, str> {
+    let tidy = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{200b}');
+    if tidy
+        && (s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(clean(s))
+    }
 }
 
 /// The fields read from a file: every field of SPEC §3.2 but the personal-data ones.
@@ -183,7 +249,8 @@ fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> ColumnMap {
             }
         }
     }
-    ColumnMap { pos, headers }
+    let at = SLOTS.iter().map(|f| pos.get(f).copied()).collect();
+    ColumnMap { pos, headers, at }
 }
 
 /// Reasons, in Vietnamese as the Office reads them.
@@ -210,7 +277,7 @@ mod reason {
 /// Column builders for the case table.
 #[derive(Default)]
 struct Builder {
-    id: Vec<String>,
+    id: Ids,
     file_no: Vec<u32>,
     row_no: Vec<u32>,
     received_at: Vec<i64>,
@@ -227,8 +294,9 @@ struct Builder {
     channel: Vec<&'static str>,
     status: Vec<Option<&'static str>>,
     complexity: Vec<&'static str>,
-    category: Vec<String>,
-    department: Vec<String>,
+    /// Indices into `names`.
+    category: Vec<u32>,
+    department: Vec<u32>,
     satisfied: Vec<Option<bool>>,
     signatories: Vec<Option<&'static str>>,
     competence: Vec<Option<&'static str>>,
@@ -253,53 +321,117 @@ fn code_static(code: &str, all: &'static [&'static str]) -> &'static str {
     all.iter().copied().find(|c| *c == code).unwrap_or("other")
 }
 
+/// The case numbers, written straight into the column's buffers (no string per row).
+struct Ids(StringChunkedBuilder);
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids(StringChunkedBuilder::new("id".into(), 0))
+    }
+}
+
 impl Builder {
-    fn finish(self) -> Result<DataFrame> {
-        let n = self.id.len();
-        let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+    /// The columns, built on two threads (half each; the order is that of `CaseTable`).
+    fn finish(self, names: &[String]) -> Result<DataFrame> {
+        let Builder {
+            id,
+            file_no,
+            row_no,
+            received_at,
+            received_has_time,
+            due_at,
+            due_has_time,
+            responded_at,
+            responded_has_time,
+            resolved_at,
+            resolved_has_time,
+            assigned_date,
+            accepted_date,
+            kind,
+            channel,
+            status,
+            complexity,
+            category,
+            department,
+            satisfied,
+            signatories,
+            competence,
+            outcome,
+            attempt,
+            matter,
+        } = self;
+        let n = row_no.len();
         let col = |s: Series| s.into_column();
-        let datetime = |name: &str, v: Vec<Option<i64>>| -> Result<Column> {
-            Ok(col(Series::new(name.into(), v).cast(&dt)?))
+        let text = move || -> Vec<Column> {
+            let named = |name: &str, v: &[u32]| {
+                StringChunked::from_iter_values(
+                    name.into(),
+                    v.iter().map(|&i| names[i as usize].as_str()),
+                )
+                .into_series()
+            };
+            vec![
+                col(id.0.finish().into_series()),
+                col(Series::new("kind".into(), kind)),
+                col(Series::new("channel".into(), channel)),
+                col(Series::new("status".into(), status)),
+                col(Series::new("complexity".into(), complexity)),
+                col(named("category", &category)),
+                col(named("department", &department)),
+                col(Series::new("signatories".into(), signatories)),
+                col(Series::new("competence".into(), competence)),
+                col(Series::new("outcome".into(), outcome)),
+                col(Series::new("attempt".into(), attempt)),
+                col(Series::new("matter".into(), matter)),
+            ]
         };
-        let date = |name: &str, v: Vec<Option<i32>>| -> Result<Column> {
-            Ok(col(Series::new(name.into(), v).cast(&DataType::Date)?))
+        let other = move || -> Result<Vec<Column>> {
+            let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
+            let datetime = |name: &str, v: Vec<Option<i64>>| -> Result<Column> {
+                Ok(col(Series::new(name.into(), v).cast(&dt)?))
+            };
+            let date = |name: &str, v: Vec<Option<i32>>| -> Result<Column> {
+                Ok(col(Series::new(name.into(), v).cast(&DataType::Date)?))
+            };
+            Ok(vec![
+                col(Series::new("file_no".into(), file_no)),
+                col(Series::new("row_no".into(), row_no)),
+                col(Series::new("received_at".into(), received_at).cast(&dt)?),
+                col(Series::new("received_has_time".into(), received_has_time)),
+                datetime("due_at", due_at)?,
+                col(Series::new("due_has_time".into(), due_has_time)),
+                datetime("responded_at", responded_at)?,
+                col(Series::new("responded_has_time".into(), responded_has_time)),
+                datetime("resolved_at", resolved_at)?,
+                col(Series::new("resolved_has_time".into(), resolved_has_time)),
+                date("assigned_date", assigned_date)?,
+                date("accepted_date", accepted_date)?,
+                col(Series::new("satisfied".into(), satisfied)),
+            ])
         };
-        let columns = vec![
-            col(Series::new("id".into(), self.id)),
-            col(Series::new("file_no".into(), self.file_no)),
-            col(Series::new("row_no".into(), self.row_no)),
-            col(Series::new("received_at".into(), self.received_at).cast(&dt)?),
-            col(Series::new(
-                "received_has_time".into(),
-                self.received_has_time,
-            )),
-            datetime("due_at", self.due_at)?,
-            col(Series::new("due_has_time".into(), self.due_has_time)),
-            datetime("responded_at", self.responded_at)?,
-            col(Series::new(
-                "responded_has_time".into(),
-                self.responded_has_time,
-            )),
-            datetime("resolved_at", self.resolved_at)?,
-            col(Series::new(
-                "resolved_has_time".into(),
-                self.resolved_has_time,
-            )),
-            date("assigned_date", self.assigned_date)?,
-            date("accepted_date", self.accepted_date)?,
-            col(Series::new("kind".into(), self.kind)),
-            col(Series::new("channel".into(), self.channel)),
-            col(Series::new("status".into(), self.status)),
-            col(Series::new("complexity".into(), self.complexity)),
-            col(Series::new("category".into(), self.category)),
-            col(Series::new("department".into(), self.department)),
-            col(Series::new("satisfied".into(), self.satisfied)),
-            col(Series::new("signatories".into(), self.signatories)),
-            col(Series::new("competence".into(), self.competence)),
-            col(Series::new("outcome".into(), self.outcome)),
-            col(Series::new("attempt".into(), self.attempt)),
-            col(Series::new("matter".into(), self.matter)),
-        ];
+        let (text, other) = std::thread::scope(|scope| {
+            let text = scope.spawn(text);
+            let other = other();
+            (text.join(), other)
+        });
+        let text =
+            text.map_err(|_| Error::Runtime("lỗi khi dựng bảng (table build failed)".into()))?;
+        let mut text = text.into_iter();
+        let mut other = other?.into_iter();
+        let mut next_text = || text.next().expect("text column");
+        let mut next_other = || other.next().expect("column");
+        let id = next_text();
+        let mut columns = vec![id];
+        for _ in 0..12 {
+            columns.push(next_other());
+        }
+        for _ in 0..6 {
+            columns.push(next_text());
+        }
+        columns.push(next_other());
+        for _ in 0..5 {
+            columns.push(next_text());
+        }
         Ok(DataFrame::new(n, columns)?)
     }
 }
@@ -308,39 +440,56 @@ impl Builder {
 pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     let vocab = Vocabulary::new(cfg).map_err(Error::Runtime)?;
     let files = input::expand_inputs(inputs)?;
-    let mut state = State {
-        vocab: &vocab,
-        cfg,
-        builder: Builder::default(),
-        seen: PlHashMap::new(),
-        accounts: Vec::new(),
-        rejects: Vec::new(),
-        duplicates: Vec::new(),
-        warnings: HashMap::new(),
-        warning_order: Vec::new(),
-        memo: Default::default(),
-        present: Vec::new(),
+    // The state borrows the vocabulary, which moves into the result.
+    let (builder, accounts, rejects, duplicates, mut warnings, warning_order, present, name_list) = {
+        let mut state = State {
+            vocab: &vocab,
+            cfg,
+            builder: Builder::default(),
+            seen: Seen::default(),
+            accounts: Vec::new(),
+            rejects: Vec::new(),
+            duplicates: Vec::new(),
+            warnings: HashMap::new(),
+            warning_order: Vec::new(),
+            memo: Default::default(),
+            names: Default::default(),
+            interned: PlHashMap::new(),
+            name_list: Vec::new(),
+            present: Vec::new(),
+        };
+        for path in &files {
+            state.read_file(path)?;
+        }
+        let State {
+            builder,
+            accounts,
+            rejects,
+            duplicates,
+            warnings,
+            warning_order,
+            present,
+            name_list,
+            ..
+        } = state;
+        (
+            builder,
+            accounts,
+            rejects,
+            duplicates,
+            warnings,
+            warning_order,
+            present,
+            name_list,
+        )
     };
-    for path in &files {
-        state.read_file(path)?;
-    }
-    let State {
-        builder,
-        accounts,
-        rejects,
-        duplicates,
-        mut warnings,
-        warning_order,
-        present,
-        ..
-    } = state;
     let warnings = warning_order
         .into_iter()
         .filter_map(|k| warnings.remove(&k))
         .collect();
     Ok(Loaded {
         cases: CaseTable {
-            df: builder.finish()?,
+            df: builder.finish(&name_list)?,
         },
         files: accounts,
         rejects,
@@ -355,19 +504,85 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     })
 }
 
+/// The accepted ids folded to lower case, with where each was read: the keys side by side in one
+/// string, chained per hash (no string allocated per id). `set_key` folds an id into the scratch
+/// key that `get` and `insert` use.
+#[derive(Default)]
+struct Seen {
+    keys: String,
+    /// End of each key in `keys`.
+    ends: Vec<usize>,
+    /// (file index, row) of each key.
+    at: Vec<(usize, u32)>,
+    /// The previous key with the same hash (u32::MAX: none).
+    next: Vec<u32>,
+    /// Hash of a key → its last key.
+    heads: PlHashMap<u64, u32>,
+    hasher: PlRandomState,
+    scratch: String,
+    hash: u64,
+}
+
+impl Seen {
+    fn set_key(&mut self, id: &str) {
+        use std::hash::BuildHasher;
+        self.scratch.clear();
+        if id.is_ascii() {
+            self.scratch
+                .extend(id.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.scratch.push_str(&id.to_lowercase());
+        }
+        self.hash = self.hasher.hash_one(self.scratch.as_str());
+    }
+
+    fn key(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.keys[start..self.ends[i]]
+    }
+
+    /// Where the key was first accepted.
+    fn get(&self) -> Option<(usize, u32)> {
+        let mut i = *self.heads.get(&self.hash)?;
+        while i != u32::MAX {
+            if self.key(i) == self.scratch {
+                return Some(self.at[i as usize]);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+
+    fn insert(&mut self, at: (usize, u32)) {
+        let i = self.at.len() as u32;
+        self.keys.push_str(&self.scratch);
+        self.ends.push(self.keys.len());
+        self.at.push(at);
+        let previous = self.heads.insert(self.hash, i);
+        self.next.push(previous.unwrap_or(u32::MAX));
+    }
+}
+
 struct State<'a> {
     vocab: &'a Vocabulary,
     cfg: &'a Config,
     builder: Builder,
     /// Accepted ids (lower case) → (file index, row).
-    seen: PlHashMap<String, (usize, u32)>,
+    seen: Seen,
     accounts: Vec<FileAccount>,
     rejects: Vec<Issue>,
     duplicates: Vec<Issue>,
     warnings: HashMap<(String, String, String), Warning>,
     warning_order: Vec<(String, String, String)>,
-    /// Memo of vocabulary lookups per field: cleaned value → code or canonical name.
-    memo: [PlHashMap<String, Option<String>>; 11],
+    /// Memo of vocabulary lookups per coded field: value as read (or cleaned) → what it reads as.
+    memo: [PlHashMap<String, Looked>; 11],
+    /// Memo of category (0) and department (1) names: value as read → index into `name_list`.
+    names: [PlHashMap<String, u32>; 2],
+    /// Canonical names → index into `name_list`.
+    interned: PlHashMap<String, u32>,
+    /// The distinct canonical names of categories and departments.
+    name_list: Vec<String>,
     /// Optional form fields (`FORM_FIELDS`) found in the header of at least one file.
     present: Vec<&'static str>,
 }
@@ -395,41 +610,90 @@ enum Verdict {
     Accepted,
 }
 
-impl State<'_> {
+/// What a value of a coded field reads as, once cleaned.
+#[derive(Debug, Clone, Copy)]
+enum Looked {
+    /// Blank once cleaned.
+    Blank,
+    /// The code, as one of the field's static codes (`code_static`).
+    Code(&'static str),
+    /// Not in the vocabulary.
+    Unknown,
+}
+
+impl<'a> State<'a> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
-    fn code(&mut self, field: Field, value: &str) -> Option<String> {
-        if let Some(hit) = self.memo[field as usize].get(value) {
-            return hit.clone();
+    fn code(&mut self, field: Field, value: &str) -> Option<&'static str> {
+        match self.lookup(field, value) {
+            Looked::Code(c) => Some(c),
+            _ => None,
         }
-        let v = match field {
-            Field::Kind => &self.vocab.kind,
-            Field::Status => &self.vocab.status,
-            Field::Channel => &self.vocab.channel,
-            Field::Complexity => &self.vocab.complexity,
-            Field::Signers => &self.vocab.signatories,
-            Field::Competence => &self.vocab.competence,
-            Field::Outcome => &self.vocab.outcome,
-            Field::Attempt => &self.vocab.attempt,
-            _ => &self.vocab.satisfaction,
-        };
-        let code = v.code(value).map(str::to_string);
-        self.memo[field as usize].insert(value.to_string(), code.clone());
-        code
     }
 
-    /// The canonical name of a department or category value (memoised).
-    fn mapped(&mut self, field: Field, value: String) -> String {
-        if let Some(Some(hit)) = self.memo[field as usize].get(&value) {
-            return hit.clone();
+    /// What a value (as read, or cleaned) of a coded field reads as: it is cleaned and looked up
+    /// in the vocabulary, once per distinct value.
+    fn lookup(&mut self, field: Field, value: &str) -> Looked {
+        if let Some(hit) = self.memo[field as usize].get(value) {
+            return *hit;
         }
-        let map = if field == Field::Category {
-            &self.vocab.category
-        } else {
-            &self.vocab.department
+        let vocab: &'a Vocabulary = self.vocab;
+        let (v, all) = match field {
+            Field::Kind => (&vocab.kind, vocab::KIND_CODES),
+            Field::Status => (&vocab.status, vocab::STATUS_CODES),
+            Field::Channel => (&vocab.channel, vocab::CHANNEL_CODES),
+            Field::Complexity => (&vocab.complexity, vocab::COMPLEXITY_CODES),
+            Field::Signers => (&vocab.signatories, vocab::SIGNATORIES_CODES),
+            Field::Competence => (&vocab.competence, vocab::COMPETENCE_CODES),
+            Field::Outcome => (&vocab.outcome, vocab::OUTCOME_CODES),
+            Field::Attempt => (&vocab.attempt, vocab::ATTEMPT_CODES),
+            _ => (&vocab.satisfaction, vocab::SATISFACTION_CODES),
         };
-        let name = map.map(value.clone());
-        self.memo[field as usize].insert(value, Some(name.clone()));
-        name
+        let cleaned = clean(value);
+        let looked = if cleaned.is_empty() {
+            Looked::Blank
+        } else {
+            match v.code(&cleaned) {
+                Some(c) => Looked::Code(code_static(c, all)),
+                None => Looked::Unknown,
+            }
+        };
+        self.memo[field as usize].insert(value.to_string(), looked);
+        looked
+    }
+
+    /// The index in `name_list` of a canonical name.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.interned.get(name) {
+            return i;
+        }
+        let i = self.name_list.len() as u32;
+        self.name_list.push(name.to_string());
+        self.interned.insert(name.to_string(), i);
+        i
+    }
+
+    /// The canonical name of a department or category value as read (memoised), as an index
+    /// into `name_list`: the value cleaned and mapped, or the blank name when it cleans to blank.
+    fn mapped(&mut self, field: Field, value: &str) -> u32 {
+        let which = usize::from(field != Field::Category);
+        if let Some(&hit) = self.names[which].get(value) {
+            return hit;
+        }
+        let vocab = self.vocab;
+        let (map, blank) = if field == Field::Category {
+            (&vocab.category, &vocab.blank_category)
+        } else {
+            (&vocab.department, &vocab.blank_department)
+        };
+        let cleaned = clean(value);
+        let i = if cleaned.is_empty() {
+            self.intern(blank)
+        } else {
+            let name = map.map(cleaned);
+            self.intern(&name)
+        };
+        self.names[which].insert(value.to_string(), i);
+        i
     }
 
     fn read_file(&mut self, path: &Path) -> Result<()> {
@@ -612,15 +876,19 @@ impl State<'_> {
         row: &dyn Row,
         map: &ColumnMap,
     ) -> Verdict {
-        let cell = |field: &str| {
-            map.pos
-                .get(field)
-                .map(|&i| row.cell(i))
-                .unwrap_or(Cell::Empty)
+        let vocab: &'a Vocabulary = self.vocab;
+        let cell = |field: usize| map.at[field].map(|i| row.cell(i)).unwrap_or(Cell::Empty);
+        let text = |field: usize| match cell(field) {
+            Cell::Text(t) => clean_cow(t),
+            Cell::Empty => Cow::Borrowed(""),
+            c => Cow::Owned(clean(&c.to_text())),
         };
-        let text = |field: &str| match cell(field) {
-            Cell::Text(t) => clean(t),
-            c => clean(&c.to_text()),
+        // The text before cleaning: vocabulary lookups are memoised on it, so a value seen
+        // before is not cleaned again.
+        let raw = |field: usize| match cell(field) {
+            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Empty => Cow::Borrowed(""),
+            c => Cow::Owned(c.to_text()),
         };
         let issue = |field: &str, value: String, reason: &str| Issue {
             file: file.to_string(),
@@ -634,14 +902,14 @@ impl State<'_> {
         if (0..row.len()).all(|i| row.cell(i).is_blank()) {
             return Verdict::Skipped;
         }
-        let id = text("id");
+        let id = text(S_ID);
         // A total row: blank id and a cell reading "Tổng cộng…" or "Cộng" (SPEC §5); registers
         // also write it in the id column itself, with no receipt date.
-        let id_folded = fold(&id);
-        if (id_folded.starts_with("tongcong") || id_folded == "cong")
-            && cell("received_at").is_blank()
-        {
-            return Verdict::Skipped;
+        if cell(S_RECEIVED_AT).is_blank() {
+            let id_folded = fold(&id);
+            if id_folded.starts_with("tongcong") || id_folded == "cong" {
+                return Verdict::Skipped;
+            }
         }
         if id.is_empty() {
             let is_total = (0..row.len()).any(|i| match row.cell(i) {
@@ -659,7 +927,7 @@ impl State<'_> {
         }
 
         let format = self.cfg.input.date_format.as_deref();
-        let received = match dates::parse_cell(cell("received_at"), format) {
+        let received = match dates::parse_cell(cell(S_RECEIVED_AT), format) {
             Ok(Some(s)) => s,
             Ok(None) => {
                 return Verdict::Rejected(issue(
@@ -671,44 +939,42 @@ impl State<'_> {
             Err(_) => {
                 return Verdict::Rejected(issue(
                     "received_at",
-                    cell("received_at").to_text(),
+                    cell(S_RECEIVED_AT).to_text(),
                     reason::BAD_DATE,
                 ));
             }
         };
 
-        let kind_raw = text("kind");
-        let kind = if kind_raw.is_empty() {
-            match &self.vocab.default_kind {
-                Some(k) => k.clone(),
-                None => return Verdict::Rejected(issue("kind", kind_raw, reason::BLANK_KIND)),
+        let kind: &'static str = match self.lookup(Field::Kind, &raw(S_KIND)) {
+            Looked::Code(k) => k,
+            Looked::Blank if vocab.default_kind.is_some() => code_static(
+                vocab.default_kind.as_deref().unwrap_or_default(),
+                vocab::KIND_CODES,
+            ),
+            Looked::Blank => {
+                return Verdict::Rejected(issue(
+                    "kind",
+                    text(S_KIND).into_owned(),
+                    reason::BLANK_KIND,
+                ));
             }
-        } else {
-            match self.code(Field::Kind, &kind_raw) {
-                Some(k) => k.to_string(),
-                None => return Verdict::Rejected(issue("kind", kind_raw, reason::UNKNOWN_KIND)),
+            Looked::Unknown => {
+                return Verdict::Rejected(issue(
+                    "kind",
+                    text(S_KIND).into_owned(),
+                    reason::UNKNOWN_KIND,
+                ));
             }
         };
 
         let mut other = [None; 5];
-        for (slot, field) in [
-            "assigned_at",
-            "accepted_at",
-            "due_at",
-            "responded_at",
-            "resolved_at",
-        ]
-        .iter()
-        .enumerate()
-        {
-            match dates::parse_cell(cell(field), format) {
-                Ok(s) => other[slot] = s,
+        // assigned_at, accepted_at, due_at, responded_at, resolved_at
+        for (k, field) in SLOTS[S_ASSIGNED_AT..=S_RESOLVED_AT].iter().enumerate() {
+            let c = cell(S_ASSIGNED_AT + k);
+            match dates::parse_cell(c, format) {
+                Ok(s) => other[k] = s,
                 Err(_) => {
-                    return Verdict::Rejected(issue(
-                        field,
-                        cell(field).to_text(),
-                        reason::BAD_DATE,
-                    ));
+                    return Verdict::Rejected(issue(field, c.to_text(), reason::BAD_DATE));
                 }
             }
         }
@@ -718,7 +984,7 @@ impl State<'_> {
         {
             return Verdict::Rejected(issue(
                 "resolved_at",
-                cell("resolved_at").to_text(),
+                cell(S_RESOLVED_AT).to_text(),
                 reason::RESOLVED_BEFORE,
             ));
         }
@@ -727,94 +993,102 @@ impl State<'_> {
         {
             return Verdict::Rejected(issue(
                 "responded_at",
-                cell("responded_at").to_text(),
+                cell(S_RESPONDED_AT).to_text(),
                 reason::RESPONDED_BEFORE,
             ));
         }
 
-        let status_raw = text("status");
-        let status = if status_raw.is_empty() {
-            None
-        } else {
-            match self.code(Field::Status, &status_raw) {
-                Some(c) => Some(code_static(&c, vocab::STATUS_CODES)),
-                None => {
-                    self.warn(file, row_no, "status", &status_raw, reason::UNKNOWN_STATUS);
-                    None
-                }
+        let status = match self.lookup(Field::Status, &raw(S_STATUS)) {
+            Looked::Blank => None,
+            Looked::Code(c) => Some(c),
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "status",
+                    &text(S_STATUS),
+                    reason::UNKNOWN_STATUS,
+                );
+                None
             }
         };
         if status.is_some_and(|s| s != "open") && resolved.is_none() {
-            return Verdict::Rejected(issue("status", status_raw, reason::CLOSED_NO_DATE));
+            return Verdict::Rejected(issue(
+                "status",
+                text(S_STATUS).into_owned(),
+                reason::CLOSED_NO_DATE,
+            ));
         }
 
         // 3. Duplicate of an id already accepted.
-        let key = id.to_lowercase();
-        if let Some(&(first_file, first_row)) = self.seen.get(&key) {
+        self.seen.set_key(&id);
+        if let Some((first_file, first_row)) = self.seen.get() {
             let first_name = self
                 .accounts
                 .get(first_file)
                 .map(|a| a.name.as_str())
                 .unwrap_or(file)
                 .to_string();
-            return Verdict::Duplicate(issue("id", id, &reason::duplicate(&first_name, first_row)));
+            return Verdict::Duplicate(issue(
+                "id",
+                id.into_owned(),
+                &reason::duplicate(&first_name, first_row),
+            ));
         }
 
         // 4. Accepted. Warnings for values that are read with a fallback.
-        let channel_raw = text("channel");
-        let channel = if channel_raw.is_empty() {
-            self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
-            "other"
-        } else {
-            match self.code(Field::Channel, &channel_raw) {
-                Some(c) => code_static(&c, vocab::CHANNEL_CODES),
-                None => {
-                    self.warn(
-                        file,
-                        row_no,
-                        "channel",
-                        &channel_raw,
-                        reason::UNKNOWN_CHANNEL,
-                    );
-                    "other"
-                }
+        let channel = match self.lookup(Field::Channel, &raw(S_CHANNEL)) {
+            Looked::Blank => {
+                self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
+                "other"
+            }
+            Looked::Code(c) => c,
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "channel",
+                    &text(S_CHANNEL),
+                    reason::UNKNOWN_CHANNEL,
+                );
+                "other"
             }
         };
-        let complexity_raw = text("complexity");
-        let complexity = if complexity_raw.is_empty() {
-            "none"
-        } else {
-            match self.code(Field::Complexity, &complexity_raw) {
-                Some(c) => code_static(&c, vocab::COMPLEXITY_CODES),
-                None => {
-                    self.warn(
-                        file,
-                        row_no,
-                        "complexity",
-                        &complexity_raw,
-                        reason::UNKNOWN_COMPLEXITY,
-                    );
-                    "none"
-                }
+        let complexity = match self.lookup(Field::Complexity, &raw(S_COMPLEXITY)) {
+            Looked::Blank => "none",
+            Looked::Code(c) => c,
+            Looked::Unknown => {
+                self.warn(
+                    file,
+                    row_no,
+                    "complexity",
+                    &text(S_COMPLEXITY),
+                    reason::UNKNOWN_COMPLEXITY,
+                );
+                "none"
             }
         };
-        let satisfied = match cell("satisfaction") {
+        let satisfied = match cell(S_SATISFACTION) {
             Cell::Number(n) => rating_number(n),
-            _ => {
-                let raw = text("satisfaction");
-                if raw.is_empty() {
-                    Ok(None)
-                } else if let Some(c) = self.code(Field::Satisfaction, &raw) {
-                    Ok(Some(c == "satisfied"))
-                } else if let Ok(n) = raw.replace(',', ".").parse::<f64>() {
-                    rating_number(n)
-                } else {
-                    Err(())
+            _ => match self.lookup(Field::Satisfaction, &raw(S_SATISFACTION)) {
+                Looked::Blank => Ok(None),
+                Looked::Code(c) => Ok(Some(c == "satisfied")),
+                Looked::Unknown => {
+                    let t = text(S_SATISFACTION);
+                    let n = if t.contains(',') {
+                        t.replace(',', ".").parse::<f64>()
+                    } else {
+                        t.parse::<f64>()
+                    };
+                    match n {
+                        Ok(n) => rating_number(n),
+                        Err(_) => Err(()),
+                    }
                 }
-            }
+            },
         };
         let satisfied = satisfied.unwrap_or_else(|_| {
-            let raw = text("satisfaction");
+            let raw = text(S_SATISFACTION);
             self.warn(
                 file,
                 row_no,
@@ -824,22 +1098,16 @@ impl State<'_> {
             );
             None
         });
-        let category = match text("category") {
-            s if s.is_empty() => self.vocab.blank_category.clone(),
-            s => self.mapped(Field::Category, s),
-        };
-        let department = match text("department") {
-            s if s.is_empty() => self.vocab.blank_department.clone(),
-            s => self.mapped(Field::Department, s),
-        };
+        let category = self.mapped(Field::Category, &raw(S_CATEGORY));
+        let department = self.mapped(Field::Department, &raw(S_DEPARTMENT));
 
         let signers = self.form_code(
             file,
             row_no,
             Field::Signers,
             "signatories",
-            cell("signatories"),
-            &text("signatories"),
+            cell(S_SIGNATORIES),
+            &text(S_SIGNATORIES),
         );
         let competence = self.form_code(
             file,
@@ -847,7 +1115,7 @@ impl State<'_> {
             Field::Competence,
             "competence",
             Cell::Empty,
-            &text("competence"),
+            &text(S_COMPETENCE),
         );
         let outcome = self.form_code(
             file,
@@ -855,21 +1123,23 @@ impl State<'_> {
             Field::Outcome,
             "outcome",
             Cell::Empty,
-            &text("outcome"),
+            &text(S_OUTCOME),
         );
         let attempt = self.form_code(
             file,
             row_no,
             Field::Attempt,
             "attempt",
-            cell("attempt"),
-            &text("attempt"),
+            cell(S_ATTEMPT),
+            &text(S_ATTEMPT),
         );
-        let matter = Some(text("matter")).filter(|m| !m.is_empty());
+        let matter = Some(text(S_MATTER))
+            .filter(|m| !m.is_empty())
+            .map(Cow::into_owned);
 
-        self.seen.insert(key, (file_index, row_no));
+        self.seen.insert((file_index, row_no));
         let b = &mut self.builder;
-        b.id.push(id);
+        b.id.0.append_value(&*id);
         b.file_no.push(file_index as u32);
         b.row_no.push(row_no);
         b.received_at.push(received.millis());
@@ -885,7 +1155,7 @@ impl State<'_> {
         b.resolved_has_time.push(t);
         b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
         b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
-        b.kind.push(code_static(&kind, vocab::KIND_CODES));
+        b.kind.push(kind);
         b.channel.push(channel);
         b.status.push(status);
         b.complexity.push(complexity);
