@@ -348,15 +348,15 @@ fn register_sheet(ws: &mut rust_xlsxwriter::Worksheet) {
     };
     // Row 5: X1.
     base(ws, 4, 1, "X1", "Hotline");
-    ws.write_datetime_with_format(4, 2, &ymd(2026, 4, 1), &date)
+    ws.write_datetime_with_format(4, 2, ymd(2026, 4, 1), &date)
         .unwrap();
-    ws.write_datetime_with_format(4, 7, &ymd_hms(2026, 4, 3, 10, 0), &datetime)
+    ws.write_datetime_with_format(4, 7, ymd_hms(2026, 4, 3, 10, 0), &datetime)
         .unwrap();
     // Row 6: X2.
     base(ws, 5, 2, "X2", "Facebook");
-    ws.write_datetime_with_format(5, 2, &ymd_hms(2026, 4, 1, 8, 0), &datetime)
+    ws.write_datetime_with_format(5, 2, ymd_hms(2026, 4, 1, 8, 0), &datetime)
         .unwrap();
-    ws.write_datetime_with_format(5, 7, &ymd_hms(2026, 4, 2, 20, 0), &datetime)
+    ws.write_datetime_with_format(5, 7, ymd_hms(2026, 4, 2, 20, 0), &datetime)
         .unwrap();
     // Row 7: X3, serial numbers without a date format.
     base(ws, 6, 3, "X3", "Email");
@@ -375,9 +375,9 @@ fn register_sheet(ws: &mut rust_xlsxwriter::Worksheet) {
     ws.write_string(9, 2, "31/02/2026").unwrap();
     // Row 11: X7, resolved the day before it was received.
     base(ws, 10, 7, "X7", "Hotline");
-    ws.write_datetime_with_format(10, 2, &ymd(2026, 4, 2), &date)
+    ws.write_datetime_with_format(10, 2, ymd(2026, 4, 2), &date)
         .unwrap();
-    ws.write_datetime_with_format(10, 7, &ymd(2026, 4, 1), &date)
+    ws.write_datetime_with_format(10, 7, ymd(2026, 4, 1), &date)
         .unwrap();
     // Row 12: nothing. Row 13: the total row.
     ws.merge_range(12, 0, 12, 1, "Tổng cộng", &bold).unwrap();

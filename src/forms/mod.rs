@@ -28,7 +28,7 @@ pub enum Empty {
     /// An optional field the column needs is in no input file.
     Missing(Vec<String>),
     /// A column it sums is empty.
-    PartEmpty(Vec<u32>),
+    OfEmptyParts(Vec<u32>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -342,7 +342,7 @@ fn fill(ctx: &mut SQLContext, form: &Form, present: &[&str]) -> Result<FilledFor
                         .sum(),
                 )
             } else {
-                Value::Empty(Empty::PartEmpty(empty))
+                Value::Empty(Empty::OfEmptyParts(empty))
             };
             values[c.no as usize - 1] = Some(v);
         }

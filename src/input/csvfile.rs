@@ -47,7 +47,7 @@ impl Row for CsvRow<'_> {
             },
             CsvRow::Bytes(r) => match r.get(i) {
                 None => Cell::Empty,
-                Some(b) if b.is_empty() => Cell::Empty,
+                Some([]) => Cell::Empty,
                 // The first rows of a file are checked whole (a legacy encoding is refused
                 // there); later, a cell that is not UTF-8 reads as U+FFFD and fails its field's
                 // check.

@@ -380,7 +380,7 @@ fn notes_sheet(ctx: &FormsContext, st: &Styles) -> XResult<rust_xlsxwriter::Work
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
-                Empty::PartEmpty(cols) => (
+                Empty::OfEmptyParts(cols) => (
                     words
                         .part_empty
                         .replace("{columns}", &join_numbers(cols, ", ")),
