@@ -332,6 +332,28 @@ fn layouts_file_in_the_config_is_an_edit_not_a_code_change() {
     assert!(run.stderr.contains("bieu-mau.toml"), "{}", run.stderr);
     assert!(run.stderr.contains("30"), "{}", run.stderr);
     assert!(!wd.exists("out2/bieu-mau-tt01-2024-2026-Q2.xlsx"));
+    assert!(!wd.exists("out2/bao-cao-pakn-2026-Q2.xlsx"));
+
+    // A predicate naming no flag is found before any output is written, whatever the order of
+    // the formats; the message names the form and the column.
+    wd.write(
+        "bieu-mau.toml",
+        shipped.replacen("count = \"don_ky_truoc\"", "count = \"don_ky_truc\"", 1),
+    );
+    let mut typo = args.to_vec();
+    typo[9] = "json,xlsx,pdf";
+    typo[last] = "out4";
+    let run = wd.run(&typo);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("01/XLD") && run.stderr.contains("cột 2"),
+        "{}",
+        run.stderr
+    );
+    let written: Vec<_> = std::fs::read_dir(wd.path().join("out4"))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(written.is_empty(), "{written:?}");
 
     // forms.enabled = false: the report's workbook only.
     wd.write("off.toml", "[forms]\nenabled = false\n");
