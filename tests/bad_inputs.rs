@@ -86,6 +86,19 @@ fn windows_1258_text_is_named() {
     assert!(err.contains("dòng 1"), "{err}");
 }
 
+/// A multi-byte letter cut in two by a delimiter: each cell is checked on its own, so the file
+/// is refused naming the cell (the bytes of the whole record, delimiters left out, would pass).
+#[test]
+fn a_letter_split_by_a_delimiter_is_refused_naming_the_cell() {
+    let d = tempfile::tempdir().unwrap();
+    let bytes = b"M\xC3\xA3 s\xE1\xBB\x91,Ng\xC3\xA0y ti\xE1\xBA\xBFp nh\xE1\xBA\xADn,K\xC3\xAAnh ti\xE1\xBA\xBFp nh\xE1\xBA\xADn,Lo\xE1\xBA\xA1i \xC4\x91\xC6\xA1n,Ghi chu,X\nA1,02/05/2026,Hotline,PA,ab\xC3,\xA9cd\n";
+    std::fs::write(d.path().join("split.csv"), bytes).unwrap();
+    let (code, _, err) = validate(d.path(), "split.csv");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("dòng 2, cột 5"), "{err}");
+    assert!(err.contains("không phải UTF-8"), "{err}");
+}
+
 #[test]
 fn tcvn3_text_read_as_unicode_is_named() {
     let d = tempfile::tempdir().unwrap();

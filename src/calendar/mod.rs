@@ -241,13 +241,19 @@ impl WorkCalendar {
             if self.years.contains_key(&y) {
                 continue;
             }
-            // A table may list a day of a neighbouring year: forget what was worked out.
             self.memo.clear();
             self.table = None;
+            // The days of year y from every table, whichever year's table lists them (a table
+            // may list a day of a neighbouring year, e.g. a nghỉ bù on 31/12): a day counts the
+            // same whatever order the years are loaded in.
+            for (off, work, _) in self.tables.values() {
+                self.off
+                    .extend(off.iter().copied().filter(|d| d.year() == y));
+                self.work
+                    .extend(work.iter().copied().filter(|d| d.year() == y));
+            }
             match self.tables.get(&y) {
-                Some((off, work, source)) => {
-                    self.off.extend(off.iter().copied());
-                    self.work.extend(work.iter().copied());
+                Some((_, _, source)) => {
                     self.years.insert(y, YearSource::Official(source.clone()));
                 }
                 None => {
@@ -610,5 +616,29 @@ mod tests {
         assert!(c.is_working_day(d(2027, 2, 20)));
         // Only the listed days: the lunar computation is not used for a configured year.
         assert!(c.is_working_day(d(2027, 2, 10)));
+    }
+
+    /// Regression: a day a table lists in a neighbouring year counted only once that table's
+    /// year was loaded, so two identical cases could get different deadlines depending on the
+    /// order of the rows. Now a day counts the same in every load order.
+    #[test]
+    fn a_neighbouring_years_day_counts_whatever_the_load_order() {
+        // Thursday 31/12/2026 off and Saturday 09/01/2027 worked, both listed under 2027.
+        let cfg = Config::parse(
+            "[holidays.2027]\noff = [\"2026-12-31\", \"2027-02-12\"]\nwork = [\"2027-01-09\"]\n",
+        )
+        .unwrap();
+        let mut first_2026 = WorkCalendar::new(&cfg).unwrap();
+        let a = first_2026.is_working_day(d(2026, 12, 31));
+        let b = first_2026.add_working_days(d(2026, 12, 28), 5);
+        let mut first_2027 = WorkCalendar::new(&cfg).unwrap();
+        first_2027.load_years(2027, 2027);
+        assert_eq!(first_2027.is_working_day(d(2026, 12, 31)), a);
+        assert_eq!(first_2027.add_working_days(d(2026, 12, 28), 5), b);
+        assert!(!a);
+        // 29, 30/12, (31/12 off), 1/1 (the configured 2027 table lists only its own days), 4,
+        // 5/01/2027.
+        assert_eq!(b, d(2027, 1, 5));
+        assert!(first_2027.is_working_day(d(2027, 1, 9)));
     }
 }

@@ -127,7 +127,9 @@ fn context(cases: &CaseTable, period: &Period) -> Result<SQLContext> {
 /// before its start, or resolved within it. Every figure of `queries/figures.sql` and every case
 /// of `queries/cases.sql` needs one of the flags is_carried, is_received, is_resolved or
 /// is_pending, and each of them implies this test, so the queries give the same result on these
-/// rows as on the whole table; on a multi-year history they are a small part of it.
+/// rows as on the whole table; on a multi-year history they are a small part of it. (This relies
+/// on the input rule that a case resolved before it was received is rejected, SPEC §3.5: such a
+/// case could be "resolved in the period" without being received by its end.)
 ///
 /// Only the columns named in `texts` (the queries and grouping columns that will run on the
 /// result) are kept: the others would be filtered for nothing.
