@@ -6,7 +6,12 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC-normalises, trims and collapses every run of whitespace to one space.
 pub fn clean(s: &str) -> String {
-    // Fast path: most values are already clean (ASCII or NFC, single spaces, trimmed).
+    clean_cow(s).into_owned()
+}
+
+/// `clean`, borrowing the text when it is already clean — most values are (ASCII or NFC, single
+/// spaces, trimmed).
+pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
     let tidy = !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ")
@@ -18,8 +23,12 @@ pub fn clean(s: &str) -> String {
             || unicode_normalization::is_nfc_quick(s.chars())
                 == unicode_normalization::IsNormalized::Yes)
     {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
+    std::borrow::Cow::Owned(clean_slow(s))
+}
+
+fn clean_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {

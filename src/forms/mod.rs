@@ -198,36 +198,22 @@ fn flags_context(cases: DataFrame, period: &Period) -> Result<SQLContext> {
 /// Checks every predicate of the layouts against the flags, on an empty table, one column at a
 /// time so that an error names the form and the column. Run before any output is written.
 pub fn check(layouts: &Layouts) -> Result<()> {
+    // The columns `with_content` hands to the flags query, empty, with their types.
     let dt = DataType::Datetime(TimeUnit::Milliseconds, None);
-    let text = [
-        "id",
-        "matter",
-        "noi_dung",
-        "kind",
-        "status",
-        "competence",
-        "signatories",
-        "attempt",
-        "outcome",
-    ];
-    let dates = [
-        "received_date",
-        "resolved_date",
-        "accepted_date",
-        "assigned_date",
-        "responded_date",
-    ];
-    let stamps = ["received_at", "resolved_at", "deadline_at"];
-    let mut cols: Vec<Column> = Vec::new();
-    for n in text {
-        cols.push(Series::new_empty(n.into(), &DataType::String).into_column());
-    }
-    for n in dates {
-        cols.push(Series::new_empty(n.into(), &DataType::Date).into_column());
-    }
-    for n in stamps {
-        cols.push(Series::new_empty(n.into(), &dt).into_column());
-    }
+    let cols: Vec<Column> = FLAG_INPUTS
+        .iter()
+        .chain(&["noi_dung"])
+        .map(|n| {
+            let t = if n.ends_with("_date") {
+                &DataType::Date
+            } else if n.ends_with("_at") {
+                &dt
+            } else {
+                &DataType::String
+            };
+            Series::new_empty((*n).into(), t).into_column()
+        })
+        .collect();
     let empty = DataFrame::new(0, cols)?;
     let period = Period::new(
         crate::calendar::period::Span::Month {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::input::{self, Cell, Flow, Row};
-use crate::text::{clean, fold};
+use crate::text::{clean, clean_cow, fold};
 pub use dates::Stamp;
 pub use vocab::Vocabulary;
 
@@ -183,25 +183,6 @@ const S_COMPETENCE: usize = 15;
 const S_OUTCOME: usize = 16;
 const S_ATTEMPT: usize = 17;
 const S_MATTER: usize = 18;
-
-/// `clean`, borrowing the text when it is already clean (the same test as `clean`'s fast path).
-fn clean_cow(s: &str) -> Cow<'_, str> {
-    let tidy = !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s
-            .chars()
-            .any(|c| (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{200b}');
-    if tidy
-        && (s.is_ascii()
-            || unicode_normalization::is_nfc_quick(s.chars())
-                == unicode_normalization::IsNormalized::Yes)
-    {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(clean(s))
-    }
-}
 
 /// The fields read from a file: every field of SPEC §3.2 but the personal-data ones.
 fn read_field(name: &str) -> Option<&'static str> {
