@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,9 +65,34 @@ pub struct ReportArgs {
     /// Exit with status 3 when any row was rejected (the reports are still written).
     #[arg(long)]
     pub strict: bool,
-    /// Outputs to write, comma-separated: xlsx,pdf,json.
-    #[arg(long, default_value = "xlsx,pdf,json")]
-    pub format: String,
+    /// Outputs to write, comma-separated.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "xlsx,pdf,json"
+    )]
+    pub format: Vec<OutFormat>,
+}
+
+/// An output of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutFormat {
+    /// The statistics workbook (and the Inspectorate's forms workbook).
+    Xlsx,
+    /// The report in the NĐ 30/2020 layout.
+    Pdf,
+    /// summary.json.
+    Json,
+}
+
+/// The layout of a generated register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Style {
+    /// The Office's register (title rows, STT column, total row).
+    Register,
+    /// The Facebook page's inbox export.
+    Facebook,
 }
 
 #[derive(Debug, Args)]
@@ -102,9 +127,9 @@ pub struct SampleArgs {
     /// Output file, .csv or .xlsx.
     #[arg(long)]
     pub out: PathBuf,
-    /// Layout: "register" (the Office's register) or "facebook" (the Facebook inbox export).
-    #[arg(long, default_value = "register")]
-    pub style: String,
+    /// Layout of the register.
+    #[arg(long, value_enum, default_value = "register")]
+    pub style: Style,
     /// Deliberately bad rows to mix in (blank id, impossible date, unknown kind, …).
     #[arg(long, default_value_t = 0)]
     pub bad_rows: usize,

@@ -104,7 +104,7 @@ pub struct VocabConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct PeriodConfig {
     /// "cutoff" (default, 15th → 14th) or "calendar".
-    pub mode: Option<String>,
+    pub mode: Option<crate::calendar::period::Mode>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -235,14 +235,6 @@ impl Config {
                     FIELD_NAMES.join(", ")
                 ));
             }
-        }
-        if let Some(mode) = &cfg.period.mode
-            && mode != "cutoff"
-            && mode != "calendar"
-        {
-            return Err(format!(
-                "cấu hình không hợp lệ (invalid config): period.mode = '{mode}', phải là 'cutoff' hoặc 'calendar'"
-            ));
         }
         Ok(cfg)
     }

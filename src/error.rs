@@ -33,6 +33,10 @@ pub enum Error {
     /// Any other runtime failure (exit 1).
     #[error("{0}")]
     Runtime(String),
+    /// The reader of stdout went away (`pakn-report validate --json | head`): the command stops
+    /// quietly with exit 0, as a filter should.
+    #[error("stdout đã đóng (stdout closed)")]
+    StdoutClosed,
 }
 
 impl Error {
@@ -46,6 +50,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => EXIT_USAGE,
+            Error::StdoutClosed => EXIT_OK,
             _ => EXIT_RUNTIME,
         }
     }

@@ -1,6 +1,11 @@
 //! Logging on stderr with levels (`-q`, `-v`). Progress only when stderr is a terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+
+/// One line on stderr; a closed stderr is not worth a crash.
+fn line(s: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "{s}");
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Log {
@@ -23,22 +28,22 @@ impl Log {
     }
     pub fn warn(&self, msg: &str) {
         if self.level >= 1 {
-            eprintln!("cảnh báo: {msg}");
+            line(format_args!("cảnh báo: {msg}"));
         }
     }
     pub fn info(&self, msg: &str) {
         if self.level >= 1 {
-            eprintln!("{msg}");
+            line(format_args!("{msg}"));
         }
     }
     pub fn debug(&self, msg: &str) {
         if self.level >= 2 {
-            eprintln!("{msg}");
+            line(format_args!("{msg}"));
         }
     }
     pub fn progress(&self, msg: &str) {
         if self.level >= 1 && self.tty {
-            eprintln!("… {msg}");
+            line(format_args!("… {msg}"));
         }
     }
 }
@@ -47,7 +52,7 @@ static ENGINE_VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::Atomic
 
 fn engine_warning(msg: &str, kind: polars::error::PolarsWarning) {
     if ENGINE_VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
-        eprintln!("polars {kind:?}: {}", msg.replace('\n', " "));
+        line(format_args!("polars {kind:?}: {}", msg.replace('\n', " ")));
     }
 }
 

@@ -77,8 +77,10 @@ fn main() {
     });
     match result {
         Ok(code) => std::process::exit(code),
+        Err(error::Error::StdoutClosed) => std::process::exit(error::EXIT_OK),
         Err(e) => {
-            eprintln!("lỗi (error): {e}");
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "lỗi (error): {e}");
             std::process::exit(e.exit_code());
         }
     }

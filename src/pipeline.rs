@@ -1,5 +1,8 @@
-//! The stages up to the figures, in order: read and validate the inputs (stages 1–2), then add
-//! the calendar and deadline columns (stage 3). Commands call this, then compute figures.
+//! The stages up to the figures, in order: load what the run needs besides the inputs
+//! (`Resources`: holiday tables, deadline rules, criteria, form layouts, fonts), read and validate
+//! the inputs (stages 1–2), then add the calendar and deadline columns (stage 3). `report` and
+//! `validate` load the resources through the same function, so a config that passes `validate`
+//! cannot make the monthly run fail on one of them. Commands call this, then compute figures.
 
 use std::path::PathBuf;
 
@@ -7,7 +10,10 @@ use crate::calendar::WorkCalendar;
 use crate::calendar::deadlines::{self, Rules};
 use crate::config::Config;
 use crate::error::Result;
+use crate::forms;
 use crate::normalize::{self, Loaded};
+use crate::render::pdf::FontFiles;
+use crate::scorecard::Criteria;
 
 /// The case table with its deadline columns, and what the stages learnt on the way.
 pub struct Prepared {
@@ -22,11 +28,75 @@ impl Prepared {
     }
 }
 
-pub fn prepare(inputs: &[PathBuf], cfg: &Config) -> Result<Prepared> {
+/// Which of the optional resources a run needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Needs {
+    /// The PDF's fonts.
+    pub pdf: bool,
+    /// The form layouts (read only when `[forms] enabled`).
+    pub forms: bool,
+}
+
+impl Needs {
+    /// Everything `report` could load: what `validate` checks.
+    pub const ALL: Needs = Needs {
+        pdf: true,
+        forms: true,
+    };
+}
+
+/// Everything a run loads besides the inputs, each through its own loader. A broken file stops
+/// the run here, before any input is read and any output rendered.
+pub struct Resources {
+    pub calendar: WorkCalendar,
+    pub rules: Rules,
+    pub criteria: Criteria,
+    /// The Inspectorate's form layouts, when the forms are written.
+    pub layouts: Option<forms::Layouts>,
+    /// The PDF's font files (loaded once here to check them).
+    pub fonts: FontFiles,
+}
+
+impl Resources {
+    pub fn load(cfg: &Config, needs: Needs) -> Result<Resources> {
+        let layouts = if needs.forms && cfg.forms.enabled {
+            Some(forms::load(cfg)?)
+        } else {
+            None
+        };
+        let calendar = WorkCalendar::new(cfg)?;
+        let rules = Rules::load(cfg)?;
+        let criteria = Criteria::load(cfg)?;
+        let fonts = FontFiles::from_config(cfg);
+        if needs.pdf {
+            crate::render::pdf::fonts::Fonts::load(&fonts)?;
+        }
+        Ok(Resources {
+            calendar,
+            rules,
+            criteria,
+            layouts,
+            fonts,
+        })
+    }
+}
+
+/// Reads the inputs and adds the deadline columns, with the calendar and rules of `res`.
+pub fn prepare_with(
+    inputs: &[PathBuf],
+    cfg: &Config,
+    mut calendar: WorkCalendar,
+    rules: &Rules,
+) -> Result<Prepared> {
     let mut loaded = normalize::load(inputs, cfg)?;
-    let mut calendar = WorkCalendar::new(cfg)?;
-    let rules = Rules::load(cfg)?;
-    let warnings = deadlines::annotate(&mut loaded, &mut calendar, &rules, cfg)?;
+    let warnings = deadlines::annotate(&mut loaded, &mut calendar, rules, cfg)?;
     loaded.warnings.extend(warnings);
     Ok(Prepared { loaded, calendar })
+}
+
+/// Reads the inputs and adds the deadline columns, loading the calendar and rules of `cfg`.
+pub fn prepare(inputs: &[PathBuf], cfg: &Config) -> Result<Prepared> {
+    let calendar = WorkCalendar::new(cfg)?;
+    let rules = Rules::load(cfg)?;
+    prepare_with(inputs, cfg, calendar, &rules)
 }

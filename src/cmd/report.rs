@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::calendar::period::{Mode, Period};
-use crate::cli::ReportArgs;
+use crate::cli::{OutFormat, ReportArgs};
 use crate::config::Config;
 use crate::error::{EXIT_OK, EXIT_REJECTED, Error, Result};
 use crate::figures;
@@ -16,35 +16,15 @@ use crate::render::agency::Agency;
 use crate::render::{self, ReportContext, json as summary_json};
 use crate::scorecard;
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutFormat {
-    Xlsx,
-    Pdf,
-    Json,
-}
-
-pub fn parse_formats(s: &str) -> Result<Vec<OutFormat>> {
-    let mut out = Vec::new();
-    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let f = match part.to_ascii_lowercase().as_str() {
-            "xlsx" => OutFormat::Xlsx,
-            "pdf" => OutFormat::Pdf,
-            "json" => OutFormat::Json,
-            other => {
-                return Err(Error::Usage(format!(
-                    "--format: '{other}' không hợp lệ; dùng xlsx, pdf, json (unknown format)"
-                )));
-            }
-        };
-        if !out.contains(&f) {
-            out.push(f);
+/// The formats asked for, each once, in the order given.
+fn dedup(formats: &[OutFormat]) -> Vec<OutFormat> {
+    let mut out = Vec::with_capacity(formats.len());
+    for f in formats {
+        if !out.contains(f) {
+            out.push(*f);
         }
     }
-    if out.is_empty() {
-        return Err(Error::Usage("--format trống (no format given)".into()));
-    }
-    Ok(out)
+    out
 }
 
 /// The Inspectorate's forms (TT 01/2024/TT-TTCP) as a workbook in memory, with its file name;
@@ -95,25 +75,26 @@ fn today() -> NaiveDate {
 }
 
 pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
-    let formats = parse_formats(&args.format)?;
+    let formats = dedup(&args.format);
     let (cfg, cfg_text) = Config::load(args.config.as_deref())?;
     let as_of = match &args.as_of {
         Some(s) => super::parse_date_arg("--as-of", s)?,
         None => today(),
     };
-    let mode = if args.calendar_months || cfg.period.mode.as_deref() == Some("calendar") {
+    let mode = if args.calendar_months || cfg.period.mode == Some(Mode::Calendar) {
         Mode::Calendar
     } else {
         Mode::Cutoff
     };
     let period = Period::parse(&args.period, mode, as_of)?;
-    // The form layouts are read before anything else, so that a broken file stops the run early.
-    let layouts = if cfg.forms.enabled && formats.contains(&OutFormat::Xlsx) {
-        Some(forms::load(&cfg)?)
-    } else {
-        None
+    // Everything besides the inputs is loaded first (the same loader as `validate`), so that a
+    // broken file stops the run before anything is read or written.
+    let needs = pipeline::Needs {
+        pdf: formats.contains(&OutFormat::Pdf),
+        forms: formats.contains(&OutFormat::Xlsx),
     };
-    let inputs = super::default_inputs(&args.inputs);
+    let res = pipeline::Resources::load(&cfg, needs)?;
+    let inputs = super::default_inputs(&args.inputs, log)?;
 
     log.progress("đọc dữ liệu (reading inputs)");
     let clock = std::time::Instant::now();
@@ -123,7 +104,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         log.debug(&format!("phase {name} {:.3}", (now - lap).as_secs_f64()));
         lap = now;
     };
-    let mut prepared = pipeline::prepare(&inputs, &cfg)?;
+    let prepared = pipeline::prepare_with(&inputs, &cfg, res.calendar, &res.rules)?;
     phase("read");
     // The period's years and the comparison years use the same calendar.
     let previous = period.previous();
@@ -133,7 +114,6 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             "năm {y} chưa có lịch nghỉ chính thức trong bảng; ngày nghỉ được tính theo luật và âm lịch (no official holiday table for {y}: computed from the law)"
         ));
     }
-    let _ = &mut prepared;
     let loaded = &prepared.loaded;
 
     log.progress("tính số liệu (computing figures)");
@@ -146,18 +126,11 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("reports").join(&period.slug));
-    std::fs::create_dir_all(&out_dir).map_err(|e| {
-        Error::file(
-            &out_dir,
-            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
-        )
-    })?;
 
     let monthly = figures::monthly(&loaded.cases, &period)?;
     let late = figures::late_cases(&loaded.cases, &period)?;
     let agency = Agency::from_config(&cfg);
-    let criteria = scorecard::Criteria::load(&cfg)?;
-    let scores = scorecard::evaluate(&criteria, &figs, &late, &cfg.scorecard.manual)
+    let scores = scorecard::evaluate(&res.criteria, &figs, &late, &cfg.scorecard.manual)
         .map_err(Error::Runtime)?;
     let ctx = ReportContext {
         period: &period,
@@ -183,48 +156,45 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         scorecard::to_json(&scores),
     );
     phase("scorecard");
-    // The forms are computed and rendered before any output is written, so that a problem in
-    // them stops the run with nothing half-replaced.
-    let forms_file = match &layouts {
-        Some(l) => Some(forms_workbook(&ctx, l, log)?),
-        None => None,
-    };
-    phase("forms");
-    let mut written: Vec<String> = Vec::new();
+    // Every output is rendered in memory first; only when all of them exist are they written,
+    // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);
     for f in &formats {
         match f {
             OutFormat::Json => {
-                render::write_atomic(&out_dir, "summary.json", &summary_json::to_bytes(&summary))?;
-                written.push("summary.json".into());
+                files.push(("summary.json".into(), summary_json::to_bytes(&summary)));
                 phase("json");
             }
             OutFormat::Xlsx => {
-                log.progress("ghi bảng tính (writing workbook)");
+                log.progress("lập bảng tính (rendering workbook)");
                 let name = format!("bao-cao-pakn-{}.xlsx", period.slug);
-                render::write_atomic(&out_dir, &name, &render::xlsx::render(&ctx)?)?;
-                written.push(name);
+                files.push((name, render::xlsx::render(&ctx)?));
                 phase("xlsx");
-                if let Some((name, bytes)) = &forms_file {
-                    render::write_atomic(&out_dir, name, bytes)?;
-                    written.push(name.clone());
+                if let Some(l) = &res.layouts {
+                    files.push(forms_workbook(&ctx, l, log)?);
+                    phase("forms");
                 }
             }
             OutFormat::Pdf => {
-                log.progress("ghi báo cáo PDF (writing PDF)");
+                log.progress("lập báo cáo PDF (rendering PDF)");
                 let name = format!("bao-cao-pakn-{}.pdf", period.slug);
-                let fonts = render::pdf::FontFiles::from_config(&cfg);
-                render::write_atomic(
-                    &out_dir,
-                    &name,
-                    &render::pdf::render_with_fonts(&ctx, &fonts)?,
-                )?;
-                written.push(name);
+                files.push((name, render::pdf::render_with_fonts(&ctx, &res.fonts)?));
                 phase("pdf");
             }
         }
     }
-    render::manifest::write(&out_dir, &cfg_text, &period, as_of, &loaded.files, &written)?;
-    phase("manifest");
+    let manifest = render::manifest::bytes(&cfg_text, &period, as_of, &loaded.files, &files);
+    let written: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    files.push(("manifest.json".into(), manifest));
+    log.progress("ghi kết quả (writing outputs)");
+    std::fs::create_dir_all(&out_dir).map_err(|e| {
+        Error::file(
+            &out_dir,
+            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
+        )
+    })?;
+    render::write_set(&out_dir, &files)?;
+    phase("write");
     log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));
 
     let t = &figs.totals;

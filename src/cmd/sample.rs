@@ -1,6 +1,6 @@
 //! `pakn-report sample`: a synthetic register.
 
-use crate::cli::SampleArgs;
+use crate::cli::{SampleArgs, Style};
 use crate::error::{Error, Result};
 use crate::log::Log;
 use crate::sample::{SampleOptions, SampleStyle, write_sample};
@@ -19,14 +19,9 @@ pub fn run(args: &SampleArgs, log: &Log) -> Result<i32> {
             "--to trước --from (--to is before --from)".into(),
         ));
     }
-    let style = match args.style.as_str() {
-        "register" => SampleStyle::Register,
-        "facebook" => SampleStyle::FacebookInbox,
-        other => {
-            return Err(Error::Usage(format!(
-                "--style '{other}': dùng 'register' hoặc 'facebook'"
-            )));
-        }
+    let style = match args.style {
+        Style::Register => SampleStyle::Register,
+        Style::Facebook => SampleStyle::FacebookInbox,
     };
     let id_prefix = args.id_prefix.clone().unwrap_or_else(|| match style {
         SampleStyle::Register => "BQL".into(),

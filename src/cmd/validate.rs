@@ -7,20 +7,16 @@ use crate::config::Config;
 use crate::error::{EXIT_OK, EXIT_REJECTED, Result};
 use crate::log::Log;
 use crate::normalize::{self, Loaded};
+use crate::pipeline;
 
 pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let (cfg, _) = Config::load(args.config.as_deref())?;
-    // A bad criteria file is reported now rather than at the monthly run.
-    crate::scorecard::Criteria::load(&cfg)?;
-    // So is a bad form layouts file (when the forms are written).
-    let layouts = if cfg.forms.enabled {
-        Some(crate::forms::load(&cfg)?)
-    } else {
-        None
-    };
-    let inputs = super::default_inputs(&args.inputs);
+    // Everything `report` loads besides the inputs, through the same loader: a file that would
+    // make the monthly run fail is reported now.
+    let res = pipeline::Resources::load(&cfg, pipeline::Needs::ALL)?;
+    let inputs = super::default_inputs(&args.inputs, log)?;
     let loaded = normalize::load(&inputs, &cfg)?;
-    if args.json {
+    let text = if args.json {
         let mut value = input_json(&loaded);
         value["rejects"] = serde_json::to_value(&loaded.rejects).unwrap_or_default();
         // "duplicates" stays the count of the input object; the rows are listed beside it.
@@ -28,16 +24,18 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
         value["warning_list"] = serde_json::to_value(&loaded.warnings).unwrap_or_default();
         // The optional columns of the Inspectorate's forms found in at least one file.
         value["form_fields"] = serde_json::to_value(&loaded.present).unwrap_or_default();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
+        t.push('\n');
+        t
     } else {
-        print_text(&loaded);
-        if let Some(layouts) = layouts.as_ref().filter(|_| !loaded.present.is_empty()) {
-            println!("{}", form_fields_line(&loaded, layouts));
+        let mut t = text(&loaded);
+        if let Some(layouts) = res.layouts.as_ref().filter(|_| !loaded.present.is_empty()) {
+            t.push_str(&form_fields_line(&loaded, layouts));
+            t.push('\n');
         }
-    }
+        t
+    };
+    super::print_out(&text)?;
     log.info(&accounting_line(&loaded));
     Ok(if args.strict && loaded.rejected() > 0 {
         EXIT_REJECTED
@@ -105,7 +103,10 @@ pub fn accounting_line(l: &Loaded) -> String {
     )
 }
 
-fn print_text(l: &Loaded) {
+/// The text report: accounting per file, then rejects, duplicates and warnings.
+fn text(l: &Loaded) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
     let w = l
         .files
         .iter()
@@ -113,13 +114,15 @@ fn print_text(l: &Loaded) {
         .max()
         .unwrap_or(0)
         .max(10);
-    println!(
+    let _ = writeln!(
+        out,
         "{:<w$}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
         "Tệp / file", "dòng đọc", "hợp lệ", "bị loại", "trùng", "bỏ qua"
     );
     for f in &l.files {
         let pad = w - f.name.chars().count();
-        println!(
+        let _ = writeln!(
+            out,
             "{}{}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
             f.name,
             " ".repeat(pad),
@@ -130,29 +133,36 @@ fn print_text(l: &Loaded) {
             f.skipped
         );
     }
-    println!("{}", accounting_line(l));
+    let _ = writeln!(out, "{}", accounting_line(l));
     if !l.rejects.is_empty() {
-        println!("\nDòng bị loại (rejected rows): {}", l.rejects.len());
+        let _ = writeln!(out, "\nDòng bị loại (rejected rows): {}", l.rejects.len());
         for r in &l.rejects {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {} dòng {}: [{}] '{}' — {}",
                 r.file, r.row, r.field, r.value, r.reason
             );
         }
     }
     if !l.duplicates.is_empty() {
-        println!("\nDòng trùng (duplicates): {}", l.duplicates.len());
+        let _ = writeln!(out, "\nDòng trùng (duplicates): {}", l.duplicates.len());
         for r in &l.duplicates {
-            println!("  {} dòng {}: {} — {}", r.file, r.row, r.value, r.reason);
+            let _ = writeln!(
+                out,
+                "  {} dòng {}: {} — {}",
+                r.file, r.row, r.value, r.reason
+            );
         }
     }
     if !l.warnings.is_empty() {
-        println!("\nCảnh báo (warnings): {}", l.warnings.len());
+        let _ = writeln!(out, "\nCảnh báo (warnings): {}", l.warnings.len());
         for w in &l.warnings {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {} dòng {} ({} dòng): [{}] '{}' — {}",
                 w.file, w.row, w.count, w.field, w.value, w.reason
             );
         }
     }
+    out
 }

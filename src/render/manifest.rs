@@ -2,34 +2,32 @@
 //! SHA-256 and size of every input and output file (SPEC §7), so an inspector can check that a
 //! report came from given data.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::calendar::period::Period;
-use crate::error::Result;
 use crate::normalize::FileAccount;
 
-pub fn write(
-    dir: &Path,
+/// The manifest of a set of outputs rendered in memory (`outputs`: file name and bytes), to be
+/// written last with them (`super::write_set`).
+pub fn bytes(
     config_text: &str,
     period: &Period,
     as_of: NaiveDate,
     inputs: &[FileAccount],
-    outputs: &[String],
-) -> Result<()> {
-    let mut outs = Vec::new();
-    for name in outputs {
-        let path = dir.join(name);
-        let bytes = std::fs::read(&path)?;
-        outs.push(json!({
-            "name": name,
-            "sha256": format!("{:x}", Sha256::digest(&bytes)),
-            "size": bytes.len(),
-        }));
-    }
+    outputs: &[(String, Vec<u8>)],
+) -> Vec<u8> {
+    let outs: Vec<_> = outputs
+        .iter()
+        .map(|(name, bytes)| {
+            json!({
+                "name": name,
+                "sha256": format!("{:x}", Sha256::digest(bytes)),
+                "size": bytes.len(),
+            })
+        })
+        .collect();
     let ins: Vec<_> = inputs
         .iter()
         .map(|f| {
@@ -52,5 +50,5 @@ pub fn write(
         "inputs": ins,
         "outputs": outs,
     });
-    super::write_atomic(dir, "manifest.json", &super::json::to_bytes(&manifest))
+    super::json::to_bytes(&manifest)
 }

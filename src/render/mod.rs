@@ -40,23 +40,64 @@ pub struct ReportContext<'a> {
     pub privacy_min_cell: u32,
 }
 
-/// Writes `bytes` to `dir/name` atomically: a temporary file in the same folder, synced, renamed.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+/// Writes the outputs of one run as one set (SPEC §7, §9): every file was rendered in memory by
+/// the caller; each is written to a temporary name in `dir` and synced, and only when all of them
+/// are on disk are they renamed into place, in the order given (the manifest last). A failure
+/// while writing the temporary files replaces nothing and removes what it wrote; a target that is
+/// a folder is refused before anything is renamed.
+pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     use std::io::Write;
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let target = dir.join(name);
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
+    let mut temps: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::with_capacity(files.len());
+    let clean = |temps: &[(std::path::PathBuf, std::path::PathBuf)]| {
+        for (tmp, _) in temps {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        let target = dir.join(name);
+        let tmp = dir.join(format!(".{name}.{}-{i}.tmp", std::process::id()));
+        let written = (|| -> std::io::Result<()> {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            clean(&temps);
+            return Err(Error::file(
+                &target,
+                format!(
+                    "không ghi được tệp; không tệp kết quả nào bị thay (cannot write; no output was replaced): {e}"
+                ),
+            ));
+        }
+        temps.push((tmp, target));
+    }
+    if let Some((_, target)) = temps.iter().find(|(_, t)| t.is_dir()) {
+        let target = target.clone();
+        clean(&temps);
         return Err(Error::file(
             &target,
-            format!("không ghi được tệp (cannot write): {e}"),
+            "đã có một thư mục trùng tên tệp kết quả; không tệp kết quả nào bị thay (a folder has the name of an output; no output was replaced)",
         ));
+    }
+    for (k, (tmp, target)) in temps.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, target) {
+            clean(&temps[k..]);
+            return Err(Error::file(
+                target,
+                format!(
+                    "không thay được tệp; bộ kết quả có thể không đầy đủ, hãy chạy lại (cannot rename into place; run again): {e}"
+                ),
+            ));
+        }
+    }
+    // The renames themselves reach the disk with the folder's entry.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
     }
     Ok(())
 }
