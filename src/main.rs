@@ -19,6 +19,7 @@ mod pipeline;
 mod render;
 mod sample;
 mod scorecard;
+mod templates;
 mod text;
 
 use clap::Parser;

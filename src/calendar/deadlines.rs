@@ -15,6 +15,11 @@ use crate::error::{Error, Result};
 use crate::normalize::{CaseTable, Loaded, Warning};
 
 const SHIPPED: &str = include_str!("../../report-templates/deadlines.toml");
+/// What the rules file is, in messages.
+const KIND: crate::templates::Kind = crate::templates::Kind {
+    vi: "tệp quy tắc thời hạn",
+    en: "deadline rules",
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,20 +52,14 @@ pub struct Rules {
 
 impl Rules {
     pub fn load(cfg: &Config) -> Result<Rules> {
-        let (text, name) = match &cfg.deadlines.rules_file {
-            Some(p) => (
-                std::fs::read_to_string(p).map_err(|e| {
-                    Error::file(p, format!("không đọc được tệp thời hạn (cannot read): {e}"))
-                })?,
-                p.display().to_string(),
-            ),
-            None => (SHIPPED.to_string(), "deadlines.toml".to_string()),
-        };
-        let mut rules: Rules = toml::from_str(&text).map_err(|e| {
-            Error::Runtime(format!(
-                "{name}: quy tắc thời hạn không hợp lệ (invalid deadline rules): {e}"
-            ))
-        })?;
+        let src = crate::templates::Source::read(
+            cfg.deadlines.rules_file.as_deref(),
+            "report-templates/deadlines.toml",
+            SHIPPED,
+            KIND,
+        )?;
+        let name = &src.name;
+        let mut rules: Rules = src.parse(KIND)?;
         for r in &rules.rules {
             for k in &r.kinds {
                 if !crate::normalize::vocab::KIND_CODES.contains(&k.as_str()) {

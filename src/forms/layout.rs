@@ -11,10 +11,16 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::normalize::FORM_FIELDS;
+use crate::templates::{self, Kind};
 use crate::text::fold;
 
 const SHIPPED: &str = include_str!("../../report-templates/bieu-mau-tt01-2024.toml");
 const SHIPPED_NAME: &str = "report-templates/bieu-mau-tt01-2024.toml";
+/// What the file is, in messages.
+const KIND: Kind = Kind {
+    vi: "tệp biểu mẫu",
+    en: "form layouts",
+};
 
 /// Wording of the workbook (every text the reader sees comes from the file).
 #[derive(Debug, Clone, Deserialize)]
@@ -206,24 +212,20 @@ struct RawColumn {
 impl Layouts {
     /// The shipped layouts, or the file named by `forms.layouts_file`.
     pub fn load(cfg: &Config) -> Result<Layouts> {
-        match &cfg.forms.layouts_file {
-            None => Self::parse(SHIPPED, SHIPPED_NAME).map_err(Error::Runtime),
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    Error::file(
-                        path,
-                        format!("không đọc được tệp biểu mẫu (cannot read the form layouts): {e}"),
-                    )
-                })?;
-                Self::parse(&text, &display(path)).map_err(|m| Error::file(path, m))
-            }
-        }
+        let src = templates::Source::read(
+            cfg.forms.layouts_file.as_deref(),
+            SHIPPED_NAME,
+            SHIPPED,
+            KIND,
+        )?;
+        Self::parse(&src.text, &src.name).map_err(Error::Runtime)
     }
 
     pub fn parse(text: &str, name: &str) -> std::result::Result<Layouts, String> {
         let bad =
             |m: String| format!("tệp biểu mẫu không hợp lệ (invalid form layouts) {name}: {m}");
-        let raw: RawFile = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
+        let raw: RawFile =
+            toml::from_str(text).map_err(|e| bad(crate::config::toml_error_line(text, &e)))?;
         let mut lookup = BTreeMap::new();
         let mut groups = Vec::new();
         for g in &raw.content.groups {
@@ -339,12 +341,6 @@ fn check_sheet_name(name: &str) -> std::result::Result<(), String> {
         ));
     }
     Ok(())
-}
-
-fn display(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn check_form(f: RawForm) -> std::result::Result<Form, String> {

@@ -28,20 +28,16 @@ pub const SHIPPED_NAME: &str = "report-templates/cong-so-than-thien.toml";
 impl Criteria {
     /// The shipped file, or `scorecard.criteria_file` when the config names one.
     pub fn load(cfg: &Config) -> Result<Criteria> {
-        match &cfg.scorecard.criteria_file {
-            None => Criteria::parse(SHIPPED, SHIPPED_NAME).map_err(Error::Runtime),
-            Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|e| {
-                    Error::file(
-                        p,
-                        format!(
-                            "không đọc được tệp tiêu chí chấm điểm (cannot read criteria file): {e}"
-                        ),
-                    )
-                })?;
-                Criteria::parse(&text, &p.display().to_string()).map_err(Error::Runtime)
-            }
-        }
+        let src = crate::templates::Source::read(
+            cfg.scorecard.criteria_file.as_deref(),
+            SHIPPED_NAME,
+            SHIPPED,
+            crate::templates::Kind {
+                vi: "tệp tiêu chí chấm điểm",
+                en: "criteria file",
+            },
+        )?;
+        Criteria::parse(&src.text, &src.name).map_err(Error::Runtime)
     }
 }
 
