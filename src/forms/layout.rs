@@ -4,7 +4,6 @@
 //! first), its official number, and how its value is found.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::Deserialize;
 
