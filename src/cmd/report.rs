@@ -146,14 +146,13 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         privacy_min_cell: cfg.privacy.min_cell,
     };
 
-    let input = super::validate::input_json(loaded);
-    let summary = summary_json::summary(
+    let summary = summary_json::Summary::new(
         &period,
-        input,
+        loaded.input_summary(),
         &figs,
         (&previous, &prev_figs.totals),
         (&last_year, &ly_figs.totals),
-        scorecard::to_json(&scores),
+        scorecard::ScorecardSummary::new(&scores),
     );
     phase("scorecard");
     // Every output is rendered in memory first; only when all of them exist are they written,
@@ -198,7 +197,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));
 
     let t = &figs.totals;
-    log.info(&super::validate::accounting_line(loaded));
+    log.info(&loaded.accounting_line());
     log.info(&format!(
         "Chấm điểm \"Công sở thân thiện\": {} / {} điểm — {}",
         scores.agency.points, scores.agency.max_points, scores.agency.rating

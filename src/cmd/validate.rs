@@ -1,13 +1,27 @@
 //! `pakn-report validate`: the data-quality check (row accounting, rejects, duplicates, warnings).
 
-use serde_json::json;
+use serde::Serialize;
 
 use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::error::{EXIT_OK, EXIT_REJECTED, Result};
 use crate::log::Log;
-use crate::normalize::{self, Loaded};
+use crate::normalize::accounting::InputSummary;
+use crate::normalize::{self, Issue, Loaded, Warning};
 use crate::pipeline;
+
+/// What `validate --json` prints: the accounting of summary.json's `input`, then the rows.
+#[derive(Serialize)]
+struct ValidateJson<'a> {
+    #[serde(flatten)]
+    input: InputSummary<'a>,
+    rejects: &'a [Issue],
+    /// "duplicates" stays the count of the input object; the rows are listed beside it.
+    duplicate_rows: &'a [Issue],
+    warning_list: &'a [Warning],
+    /// The optional columns of the Inspectorate's forms found in at least one file.
+    form_fields: &'a [&'static str],
+}
 
 pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let (cfg, _) = Config::load(args.config.as_deref())?;
@@ -17,14 +31,14 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
     let inputs = super::default_inputs(&args.inputs, log)?;
     let loaded = normalize::load(&inputs, &cfg)?;
     let text = if args.json {
-        let mut value = input_json(&loaded);
-        value["rejects"] = serde_json::to_value(&loaded.rejects).unwrap_or_default();
-        // "duplicates" stays the count of the input object; the rows are listed beside it.
-        value["duplicate_rows"] = serde_json::to_value(&loaded.duplicates).unwrap_or_default();
-        value["warning_list"] = serde_json::to_value(&loaded.warnings).unwrap_or_default();
-        // The optional columns of the Inspectorate's forms found in at least one file.
-        value["form_fields"] = serde_json::to_value(&loaded.present).unwrap_or_default();
-        let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
+        let mut t = serde_json::to_string_pretty(&ValidateJson {
+            input: loaded.input_summary(),
+            rejects: &loaded.rejects,
+            duplicate_rows: &loaded.duplicates,
+            warning_list: &loaded.warnings,
+            form_fields: &loaded.present,
+        })
+        .map_err(|e| crate::error::Error::Runtime(e.to_string()))?;
         t.push('\n');
         t
     } else {
@@ -36,7 +50,7 @@ pub fn run(args: &ValidateArgs, log: &Log) -> Result<i32> {
         t
     };
     super::print_out(&text)?;
-    log.info(&accounting_line(&loaded));
+    log.info(&loaded.accounting_line());
     Ok(if args.strict && loaded.rejected() > 0 {
         EXIT_REJECTED
     } else {
@@ -73,36 +87,6 @@ fn form_fields_line(l: &Loaded, layouts: &crate::forms::Layouts) -> String {
     )
 }
 
-/// The `input` object of summary.json (SPEC §7).
-pub fn input_json(l: &Loaded) -> serde_json::Value {
-    json!({
-        "files": l.files,
-        "rows_read": l.rows_read(),
-        "accepted": l.accepted(),
-        "rejected": l.rejected(),
-        "duplicates": l.duplicate_count(),
-        "skipped": l.skipped(),
-        "warnings": l.warnings.len(),
-    })
-}
-
-/// The row identity of SPEC §3.6 as one line.
-pub fn accounting_line(l: &Loaded) -> String {
-    format!(
-        "Số dòng đọc {} = hợp lệ {} + bị loại {} + trùng {} + bỏ qua {} (rows read = accepted + rejected + duplicates + skipped){}",
-        l.rows_read(),
-        l.accepted(),
-        l.rejected(),
-        l.duplicate_count(),
-        l.skipped(),
-        if l.identity_holds() {
-            ""
-        } else {
-            " — SAI LỆCH (identity broken)"
-        }
-    )
-}
-
 /// The text report: accounting per file, then rejects, duplicates and warnings.
 fn text(l: &Loaded) -> String {
     use std::fmt::Write;
@@ -133,7 +117,7 @@ fn text(l: &Loaded) -> String {
             f.skipped
         );
     }
-    let _ = writeln!(out, "{}", accounting_line(l));
+    let _ = writeln!(out, "{}", l.accounting_line());
     if !l.rejects.is_empty() {
         let _ = writeln!(out, "\nDòng bị loại (rejected rows): {}", l.rejects.len());
         for r in &l.rejects {

@@ -4,6 +4,7 @@
 //! accepted. The accepted cases become the case table, a polars DataFrame that is the single
 //! interface to the later stages (see `CaseTable` for its columns).
 
+pub mod accounting;
 pub mod dates;
 pub mod vocab;
 

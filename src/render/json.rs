@@ -1,57 +1,104 @@
-//! summary.json, schema `pakn-report/summary/v1` (SPEC §7).
+//! summary.json, schema `pakn-report/summary/v1` (SPEC §7). The schema is the `Summary` struct:
+//! its fields are the keys, in their order, so the compiler checks every key the file has. Keys
+//! are only ever added within v1.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::calendar::period::Period;
-use crate::figures::{Figures, PeriodFigures};
+use crate::figures::{Figures, Group, PeriodFigures};
+use crate::normalize::accounting::InputSummary;
+use crate::scorecard::ScorecardSummary;
 
 pub const SCHEMA: &str = "pakn-report/summary/v1";
 
-pub fn period_json(p: &Period) -> Value {
-    json!({
-        "label": p.label,
-        "start": p.start.format("%Y-%m-%d").to_string(),
-        "end": p.end.format("%Y-%m-%d").to_string(),
-        "mode": p.mode.as_str(),
-    })
+/// A period as summary.json and the manifest write it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodJson {
+    pub label: String,
+    pub start: String,
+    pub end: String,
+    pub mode: &'static str,
 }
 
-fn compare_json(p: &Period, f: &Figures) -> Value {
-    json!({
-        "period": period_json(p),
-        "received": f.received,
-        "on_time_rate": f.on_time_rate,
-    })
+impl PeriodJson {
+    pub fn new(p: &Period) -> PeriodJson {
+        PeriodJson {
+            label: p.label.clone(),
+            start: p.start.format("%Y-%m-%d").to_string(),
+            end: p.end.format("%Y-%m-%d").to_string(),
+            mode: p.mode.as_str(),
+        }
+    }
 }
 
-/// The whole summary. `input` is the accounting object, `scorecard` the scorecard object.
-pub fn summary(
-    period: &Period,
-    input: Value,
-    figures: &PeriodFigures,
-    previous: (&Period, &Figures),
-    last_year: (&Period, &Figures),
-    scorecard: Value,
-) -> Value {
-    json!({
-        "schema": SCHEMA,
-        "period": period_json(period),
-        "input": input,
-        "totals": figures.totals,
-        "by_kind": figures.by_kind,
-        "by_channel": figures.by_channel,
-        "by_department": figures.by_department,
-        "by_category": figures.by_category,
-        "compare": {
-            "previous": compare_json(previous.0, previous.1),
-            "same_period_last_year": compare_json(last_year.0, last_year.1),
-        },
-        "scorecard": scorecard,
-    })
+/// One entry of `compare`: another period's received count and on-time rate.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareEntry {
+    pub period: PeriodJson,
+    pub received: u64,
+    pub on_time_rate: Option<f64>,
+}
+
+impl CompareEntry {
+    fn new(p: &Period, f: &Figures) -> CompareEntry {
+        CompareEntry {
+            period: PeriodJson::new(p),
+            received: f.received,
+            on_time_rate: f.on_time_rate,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Compare {
+    pub previous: CompareEntry,
+    pub same_period_last_year: CompareEntry,
+}
+
+/// The whole of summary.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    pub schema: &'static str,
+    pub period: PeriodJson,
+    pub input: InputSummary<'a>,
+    pub totals: &'a Figures,
+    pub by_kind: &'a [Group],
+    pub by_channel: &'a [Group],
+    pub by_department: &'a [Group],
+    pub by_category: &'a [Group],
+    pub compare: Compare,
+    pub scorecard: ScorecardSummary<'a>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn new(
+        period: &Period,
+        input: InputSummary<'a>,
+        figures: &'a PeriodFigures,
+        previous: (&Period, &Figures),
+        last_year: (&Period, &Figures),
+        scorecard: ScorecardSummary<'a>,
+    ) -> Summary<'a> {
+        Summary {
+            schema: SCHEMA,
+            period: PeriodJson::new(period),
+            input,
+            totals: &figures.totals,
+            by_kind: &figures.by_kind,
+            by_channel: &figures.by_channel,
+            by_department: &figures.by_department,
+            by_category: &figures.by_category,
+            compare: Compare {
+                previous: CompareEntry::new(previous.0, previous.1),
+                same_period_last_year: CompareEntry::new(last_year.0, last_year.1),
+            },
+            scorecard,
+        }
+    }
 }
 
 /// Pretty JSON with a final newline.
-pub fn to_bytes(v: &Value) -> Vec<u8> {
+pub fn to_bytes<T: Serialize>(v: &T) -> Vec<u8> {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s.into_bytes()

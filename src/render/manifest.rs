@@ -45,7 +45,7 @@ pub fn bytes(
             "text": config_text,
             "sha256": format!("{:x}", Sha256::digest(config_text.as_bytes())),
         },
-        "period": super::json::period_json(period),
+        "period": super::json::PeriodJson::new(period),
         "as_of": as_of.format("%Y-%m-%d").to_string(),
         "inputs": ins,
         "outputs": outs,

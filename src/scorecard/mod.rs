@@ -12,7 +12,6 @@ mod criteria;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
 pub use criteria::*;
 
@@ -463,47 +462,100 @@ pub fn evaluate(
     })
 }
 
-/// Points as JSON: a whole number is written as an integer (20, not 20.0).
-fn num(x: f64) -> Value {
-    let r = round3(x);
-    if r.fract() == 0.0 && r.abs() < 1e15 {
-        json!(r as i64)
-    } else {
-        json!(r)
+/// Points as summary.json writes them: rounded to 3 decimals, a whole number as an integer (20,
+/// not 20.0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Points(pub f64);
+
+impl Serialize for Points {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let r = round3(self.0);
+        if r.fract() == 0.0 && r.abs() < 1e15 {
+            s.serialize_i64(r as i64)
+        } else {
+            s.serialize_f64(r)
+        }
     }
 }
 
-fn criterion_json(r: &CriterionResult) -> Value {
-    json!({
-        "id": r.id,
-        "title": r.title,
-        "value": r.value,
-        "points": num(r.points),
-        "max_points": num(r.max_points),
-        "unit": r.unit,
-        "note": r.note,
-        "cases": r.cases,
-    })
+/// One criterion in summary.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionSummary<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub value: Option<f64>,
+    pub points: Points,
+    pub max_points: Points,
+    pub unit: &'a ValueUnit,
+    pub note: &'a str,
+    pub cases: &'a [String],
 }
 
-/// The `scorecard` object of summary.json (SPEC §7), with "table", "notice", "unit", "note" and "cases" per
-/// criterion, and "rating" and "criteria" per department added.
-pub fn to_json(r: &ScorecardReport) -> Value {
-    json!({
-        "table": r.table,
-        "notice": r.notice,
-        "points": num(r.agency.points),
-        "max_points": num(r.agency.max_points),
-        "rating": r.agency.rating,
-        "criteria": r.agency.criteria.iter().map(criterion_json).collect::<Vec<_>>(),
-        "by_department": r.by_department.iter().map(|d| json!({
-            "key": d.key,
-            "points": num(d.points),
-            "max_points": num(d.max_points),
-            "rating": d.rating,
-            "criteria": d.criteria.iter().map(criterion_json).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+impl<'a> CriterionSummary<'a> {
+    fn new(r: &'a CriterionResult) -> Self {
+        CriterionSummary {
+            id: &r.id,
+            title: &r.title,
+            value: r.value,
+            points: Points(r.points),
+            max_points: Points(r.max_points),
+            unit: &r.unit,
+            note: &r.note,
+            cases: &r.cases,
+        }
+    }
+}
+
+/// One department's score in summary.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentSummary<'a> {
+    pub key: &'a str,
+    pub points: Points,
+    pub max_points: Points,
+    pub rating: &'a str,
+    pub criteria: Vec<CriterionSummary<'a>>,
+}
+
+/// The `scorecard` object of summary.json (SPEC §7), with "table", "notice", "unit", "note" and
+/// "cases" per criterion, and "rating" and "criteria" per department added.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScorecardSummary<'a> {
+    pub table: &'a str,
+    pub notice: &'a str,
+    pub points: Points,
+    pub max_points: Points,
+    pub rating: &'a str,
+    pub criteria: Vec<CriterionSummary<'a>>,
+    pub by_department: Vec<DepartmentSummary<'a>>,
+}
+
+impl<'a> ScorecardSummary<'a> {
+    pub fn new(r: &'a ScorecardReport) -> Self {
+        ScorecardSummary {
+            table: &r.table,
+            notice: &r.notice,
+            points: Points(r.agency.points),
+            max_points: Points(r.agency.max_points),
+            rating: &r.agency.rating,
+            criteria: r
+                .agency
+                .criteria
+                .iter()
+                .map(CriterionSummary::new)
+                .collect(),
+            by_department: r
+                .by_department
+                .iter()
+                .map(|d| DepartmentSummary {
+                    key: &d.key,
+                    points: Points(d.points),
+                    max_points: Points(d.max_points),
+                    rating: &d.rating,
+                    criteria: d.criteria.iter().map(CriterionSummary::new).collect(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
