@@ -873,7 +873,9 @@ fn no_input_reads_the_shipped_sample_data() {
 // ---------------------------------------------------------------------------------------------
 
 /// 2026 from the shipped official table. 2026 has 261 weekdays (it starts on a Thursday);
-/// 12 of them are off and Saturday 10/01 is worked: 261 − 12 + 1 = 250 working days.
+/// 13 of them are off and Saturdays 10/01 and 22/08 are worked: 261 − 13 + 2 = 250 working days.
+/// (Updated for the official Quốc khánh schedule: Mon 31/08 swapped, worked back on Sat 22/08;
+/// the count of working days is unchanged.)
 #[test]
 fn calendar_2026_official_table() {
     let wd = Workdir::new();
@@ -885,6 +887,8 @@ fn calendar_2026_official_table() {
         first.starts_with("Năm 2026 — lịch nghỉ chính thức: "),
         "{first}"
     );
+    assert!(first.contains("Quốc khánh nghỉ 29/8–2/9/2026"), "{first}");
+    assert!(!first.contains("cho đến khi có thông báo"), "{first}");
     assert_eq!(
         rest,
         "
@@ -899,11 +903,13 @@ Ngày nghỉ (days off):
   27/04/2026  Thứ Hai   Nghỉ bù (Giỗ Tổ Hùng Vương (10/3 âm lịch))   âm lịch 11/3
   30/04/2026  Thứ Năm   Ngày Chiến thắng                             âm lịch 14/3
   01/05/2026  Thứ Sáu   Quốc tế Lao động                             âm lịch 15/3
+  31/08/2026  Thứ Hai   Nghỉ theo thông báo (nghỉ bù, hoán đổi)      âm lịch 19/7
   01/09/2026  Thứ Ba    Quốc khánh (ngày liền kề)                    âm lịch 20/7
   02/09/2026  Thứ Tư    Quốc khánh                                   âm lịch 21/7
 
 Ngày làm bù (make-up working days):
   10/01/2026  Thứ Bảy
+  22/08/2026  Thứ Bảy
 
 Số ngày làm việc (working days): 250 / 365
 "

@@ -25,6 +25,10 @@ const KIND: crate::templates::Kind = crate::templates::Kind {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub kinds: Vec<String>,
+    /// The attempts (codes of `vocab::ATTEMPT_CODES`) the rule is for; empty: every case whose
+    /// attempt has no rule of its own (blank attempt, or a register without the column).
+    #[serde(default)]
+    pub attempts: Vec<String>,
     pub from: NaiveDate,
     #[serde(default)]
     pub working_days: Option<u32>,
@@ -68,6 +72,15 @@ impl Rules {
                     )));
                 }
             }
+            for a in &r.attempts {
+                if !crate::normalize::vocab::ATTEMPT_CODES.contains(&a.as_str()) {
+                    return Err(Error::Runtime(format!(
+                        "{name}: quy tắc từ {}: lần giải quyết '{a}' không hợp lệ (unknown attempt; use {})",
+                        r.from,
+                        crate::normalize::vocab::ATTEMPT_CODES.join(", ")
+                    )));
+                }
+            }
             if r.working_days.is_none() && r.accept_working_days.is_none() {
                 return Err(Error::Runtime(format!(
                     "{name}: quy tắc từ {} không có working_days hay accept_working_days",
@@ -82,14 +95,41 @@ impl Rules {
         Ok(rules)
     }
 
-    /// The rule in force for a kind on the receipt date (the earliest one before any took effect).
-    pub fn rule_for(&self, kind: &str, received: NaiveDate) -> Option<&Rule> {
-        let mut candidates = self
-            .rules
+    /// The rules that can apply to a kind and attempt, in order of `from`: the kind's rules
+    /// naming the attempt when there are any, else its rules without `attempts`.
+    fn candidates<'a>(&'a self, kind: &str, attempt: Option<&str>) -> Vec<&'a Rule> {
+        let of_kind = |r: &&Rule| r.kinds.iter().any(|k| k == kind);
+        if let Some(a) = attempt {
+            let own: Vec<&Rule> = self
+                .rules
+                .iter()
+                .filter(of_kind)
+                .filter(|r| r.attempts.iter().any(|x| x == a))
+                .collect();
+            if !own.is_empty() {
+                return own;
+            }
+        }
+        self.rules
             .iter()
-            .filter(|r| r.kinds.iter().any(|k| k == kind));
-        let first = candidates.clone().next();
-        candidates.rfind(|r| r.from <= received).or(first)
+            .filter(of_kind)
+            .filter(|r| r.attempts.is_empty())
+            .collect()
+    }
+
+    /// The rule in force for a kind and attempt on the receipt date (the earliest one before
+    /// any took effect).
+    pub fn rule_for(
+        &self,
+        kind: &str,
+        attempt: Option<&str>,
+        received: NaiveDate,
+    ) -> Option<&Rule> {
+        let list = self.candidates(kind, attempt);
+        list.iter()
+            .rfind(|r| r.from <= received)
+            .or(list.first())
+            .copied()
     }
 
     /// The legal deadline date of a case (the term ends at 24:00 of it).
@@ -98,11 +138,12 @@ impl Rules {
         &self,
         cal: &mut WorkCalendar,
         kind: &str,
+        attempt: Option<&str>,
         complexity: &str,
         received: NaiveDate,
         accepted: Option<NaiveDate>,
     ) -> Option<NaiveDate> {
-        let rule = self.rule_for(kind, received)?;
+        let rule = self.rule_for(kind, attempt, received)?;
         apply(
             rule,
             cal,
@@ -136,34 +177,68 @@ fn apply(
     Some(cal.roll_forward_n(thu_ly + days as i32))
 }
 
-/// `Rules::rule_for` on day numbers, with each kind's rules found once.
+/// Rules of one kind and attempt, in order of `from` (a day number).
+type RuleList<'r> = Vec<(i32, &'r Rule)>;
+
+/// `Rules::rule_for` on day numbers, with the rules of each kind and attempt found once.
 struct RuleIndex<'r> {
-    /// Per kind: its rules in order of `from`, with `from` as a day number.
-    kinds: Vec<(String, Vec<(i32, &'r Rule)>)>,
+    /// Per kind: its candidate rules for a blank attempt, then for each code of
+    /// `vocab::ATTEMPT_CODES` in order.
+    kinds: Vec<(String, Vec<RuleList<'r>>)>,
 }
 
 impl<'r> RuleIndex<'r> {
     fn new(rules: &'r Rules) -> Self {
+        let attempts: Vec<Option<&str>> = std::iter::once(None)
+            .chain(
+                crate::normalize::vocab::ATTEMPT_CODES
+                    .iter()
+                    .map(|a| Some(*a)),
+            )
+            .collect();
         let kinds = crate::normalize::vocab::KIND_CODES
             .iter()
             .map(|code| {
-                let list = rules
-                    .rules
+                let lists = attempts
                     .iter()
-                    .filter(|r| r.kinds.iter().any(|k| k == code))
-                    .map(|r| (super::day_number(r.from), r))
+                    .map(|a| {
+                        rules
+                            .candidates(code, *a)
+                            .into_iter()
+                            .map(|r| (super::day_number(r.from), r))
+                            .collect()
+                    })
                     .collect();
-                (code.to_string(), list)
+                (code.to_string(), lists)
             })
             .collect();
         RuleIndex { kinds }
     }
 
-    /// The rule in force for a kind on the receipt day (the earliest one before any took
-    /// effect), as `Rules::rule_for`.
-    fn rule_for(&self, rules: &'r Rules, kind: &str, received: i32) -> Option<&'r Rule> {
-        let Some((_, list)) = self.kinds.iter().find(|(k, _)| k == kind) else {
-            return rules.rule_for(kind, super::from_day_number(received));
+    /// The rule in force for a kind and attempt on the receipt day (the earliest one before
+    /// any took effect), as `Rules::rule_for`.
+    fn rule_for(
+        &self,
+        rules: &'r Rules,
+        kind: &str,
+        attempt: Option<&str>,
+        received: i32,
+    ) -> Option<&'r Rule> {
+        let slot = match attempt {
+            None => Some(0),
+            Some(a) => crate::normalize::vocab::ATTEMPT_CODES
+                .iter()
+                .position(|c| *c == a)
+                .map(|i| i + 1),
+        };
+        let Some(list) = self
+            .kinds
+            .iter()
+            .find(|(k, _)| k == kind)
+            .zip(slot)
+            .and_then(|((_, lists), i)| lists.get(i))
+        else {
+            return rules.rule_for(kind, attempt, super::from_day_number(received));
         };
         list.iter()
             .rfind(|(from, _)| *from <= received)
@@ -232,6 +307,12 @@ pub fn annotate(
     let accepted = df.column("accepted_date")?.date()?.physical().clone();
     let kind = df.column("kind")?.str()?.clone();
     let complexity = df.column("complexity")?.str()?.clone();
+    // The attempt (lần giải quyết) keys the complaint rules; a table without the column is read
+    // as all blank, which gives the rules without `attempts`.
+    let attempt = match df.column("attempt") {
+        Ok(c) => c.str()?.clone(),
+        Err(_) => StringChunked::full_null("attempt".into(), n),
+    };
     let ids = df.column("id")?.str()?.clone();
     let file_no = df.column("file_no")?.u32()?.clone();
     let row_no = df.column("row_no")?.u32()?.clone();
@@ -263,6 +344,7 @@ pub fn annotate(
     let mut accepted_it = accepted.iter();
     let mut kind_it = kind.iter();
     let mut complexity_it = complexity.iter();
+    let mut attempt_it = attempt.iter();
     let flag = |v: Option<Option<bool>>| v.flatten().unwrap_or(false);
 
     for i in 0..n {
@@ -276,8 +358,9 @@ pub fn annotate(
         let k = kind_it.next().flatten().unwrap_or("phan_anh");
         let cx = complexity_it.next().flatten().unwrap_or("none");
         let acc = accepted_it.next().flatten();
+        let att = attempt_it.next().flatten();
         let legal_day = index
-            .rule_for(rules, k, rec_day)
+            .rule_for(rules, k, att, rec_day)
             .and_then(|rule| apply(rule, cal, cx, rec_day, acc));
         legal.push(legal_day);
 
@@ -393,19 +476,19 @@ mod tests {
         let mut cal = WorkCalendar::new(&Config::default()).unwrap();
         // PAKN received Thu 12/02/2026: 10 working days across Tết → Thu 05/03/2026.
         assert_eq!(
-            rules.legal_deadline(&mut cal, "phan_anh", "none", d(2026, 2, 12), None),
+            rules.legal_deadline(&mut cal, "phan_anh", None, "none", d(2026, 2, 12), None),
             Some(d(2026, 3, 5))
         );
         // Khiếu nại received Mon 01/06/2026 (10-day thụ lý rule): thụ lý = 10 wd → Mon 15/06;
         // + 30 days = Wed 15/07/2026.
         assert_eq!(
-            rules.legal_deadline(&mut cal, "khieu_nai", "none", d(2026, 6, 1), None),
+            rules.legal_deadline(&mut cal, "khieu_nai", None, "none", d(2026, 6, 1), None),
             Some(d(2026, 7, 15))
         );
         // Received Wed 01/07/2026 (7-day rule): thụ lý Fri 10/07; + 45 days (complex) =
         // Mon 24/08/2026.
         assert_eq!(
-            rules.legal_deadline(&mut cal, "khieu_nai", "complex", d(2026, 7, 1), None),
+            rules.legal_deadline(&mut cal, "khieu_nai", None, "complex", d(2026, 7, 1), None),
             Some(d(2026, 8, 24))
         );
         // With thụ lý recorded on Mon 06/07/2026: + 30 = Wed 05/08/2026.
@@ -413,6 +496,7 @@ mod tests {
             rules.legal_deadline(
                 &mut cal,
                 "khieu_nai",
+                None,
                 "none",
                 d(2026, 7, 1),
                 Some(d(2026, 7, 6))
@@ -422,14 +506,121 @@ mod tests {
         // Tố cáo received Fri 03/04/2026: initial term 7 wd → Tue 14/04 (thụ lý);
         // very complex 90 days → Mon 13/07/2026.
         assert_eq!(
-            rules.legal_deadline(&mut cal, "to_cao", "very_complex", d(2026, 4, 3), None),
+            rules.legal_deadline(
+                &mut cal,
+                "to_cao",
+                None,
+                "very_complex",
+                d(2026, 4, 3),
+                None
+            ),
             Some(d(2026, 7, 13))
         );
         // Complex: 60 days from 14/04 = Sat 13/06 → Mon 15/06/2026.
         assert_eq!(
-            rules.legal_deadline(&mut cal, "to_cao", "complex", d(2026, 4, 3), None),
+            rules.legal_deadline(&mut cal, "to_cao", None, "complex", d(2026, 4, 3), None),
             Some(d(2026, 6, 15))
         );
+    }
+
+    /// Luật Khiếu nại 2011 Điều 37: a second complaint is settled within 45 days of thụ lý (60
+    /// if complex); a first one within 30 (45). Thụ lý recorded Wed 05/08/2026.
+    #[test]
+    fn second_complaints_get_45_or_60_days() {
+        let rules = Rules::load(&Config::default()).unwrap();
+        let mut cal = WorkCalendar::new(&Config::default()).unwrap();
+        let received = d(2026, 8, 3);
+        let thu_ly = Some(d(2026, 8, 5));
+        let deadline = |cal: &mut WorkCalendar, attempt, cx| {
+            rules.legal_deadline(cal, "khieu_nai", attempt, cx, received, thu_ly)
+        };
+        // First (and blank): 05/08 + 30 = Fri 04/09/2026.
+        assert_eq!(
+            deadline(&mut cal, Some("first"), "none"),
+            Some(d(2026, 9, 4))
+        );
+        assert_eq!(deadline(&mut cal, None, "none"), Some(d(2026, 9, 4)));
+        // Second and later: 05/08 + 45 = Sat 19/09 → Mon 21/09/2026.
+        assert_eq!(
+            deadline(&mut cal, Some("second"), "none"),
+            Some(d(2026, 9, 21))
+        );
+        assert_eq!(
+            deadline(&mut cal, Some("more"), "none"),
+            Some(d(2026, 9, 21))
+        );
+        // Complex: first 45 days (Mon 21/09), second 60 days = Sun 04/10 → Mon 05/10/2026.
+        assert_eq!(
+            deadline(&mut cal, Some("first"), "complex"),
+            Some(d(2026, 9, 21))
+        );
+        assert_eq!(
+            deadline(&mut cal, Some("second"), "complex"),
+            Some(d(2026, 10, 5))
+        );
+        assert_eq!(
+            deadline(&mut cal, Some("second"), "very_complex"),
+            Some(d(2026, 10, 5))
+        );
+        // Resolved 40 days after thụ lý (Mon 14/09/2026): on time for a second complaint only.
+        let resolved = d(2026, 8, 5) + chrono::Duration::days(40);
+        assert_eq!(resolved, d(2026, 9, 14));
+        assert!(resolved <= deadline(&mut cal, Some("second"), "none").unwrap());
+        assert!(resolved > deadline(&mut cal, Some("first"), "none").unwrap());
+        // Without thụ lý recorded, received Mon 01/06/2026 (10-working-day thụ lý → Mon 15/06):
+        // + 45 = Thu 30/07/2026. Received Wed 01/07/2026 (7 → Fri 10/07): + 45 = Mon 24/08.
+        assert_eq!(
+            rules.legal_deadline(
+                &mut cal,
+                "khieu_nai",
+                Some("second"),
+                "none",
+                d(2026, 6, 1),
+                None
+            ),
+            Some(d(2026, 7, 30))
+        );
+        assert_eq!(
+            rules.legal_deadline(
+                &mut cal,
+                "khieu_nai",
+                Some("second"),
+                "none",
+                d(2026, 7, 1),
+                None
+            ),
+            Some(d(2026, 8, 24))
+        );
+        // The attempt does not change the rules of the other kinds.
+        assert_eq!(
+            rules.legal_deadline(
+                &mut cal,
+                "to_cao",
+                Some("second"),
+                "none",
+                d(2026, 4, 3),
+                None
+            ),
+            rules.legal_deadline(&mut cal, "to_cao", None, "none", d(2026, 4, 3), None),
+        );
+    }
+
+    #[test]
+    fn a_rules_file_with_an_unknown_attempt_is_refused() {
+        let dir = std::env::temp_dir().join(format!("pakn-rules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("rules.toml");
+        std::fs::write(
+            &path,
+            "response_working_days = 10\n[[rule]]\nkinds = [\"khieu_nai\"]\nattempts = [\"lan_hai\"]\nfrom = \"2012-07-01\"\naccept_working_days = 10\ndays = { none = 45 }\n",
+        )
+        .unwrap();
+        let mut cfg = Config::default();
+        cfg.deadlines.rules_file = Some(path.clone());
+        let err = Rules::load(&cfg).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.contains("'lan_hai'"), "{err}");
+        assert!(err.contains("first, second, more"), "{err}");
     }
 
     #[test]

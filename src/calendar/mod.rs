@@ -499,6 +499,13 @@ mod tests {
         assert!(c.is_working_day(d(2026, 4, 28)));
         assert!(!c.is_working_day(d(2026, 5, 1)));
         assert!(!c.is_working_day(d(2026, 9, 1)));
+        // Quốc khánh 2026: off Sat 29/8 – Wed 2/9; Mon 31/8 swapped, worked back on Sat 22/8.
+        assert!(!c.is_working_day(d(2026, 8, 31)));
+        assert!(!c.is_working_day(d(2026, 9, 2)));
+        assert!(c.is_working_day(d(2026, 8, 22)));
+        assert!(!c.is_working_day(d(2026, 8, 29)));
+        assert!(!c.is_working_day(d(2026, 8, 23)));
+        assert!(c.is_working_day(d(2026, 9, 3)));
         assert!(c.computed_years().is_empty());
     }
 
@@ -520,9 +527,36 @@ mod tests {
         // Received Fri 24/04/2026: Mon 27/4 off (nghỉ bù), Tue 28 (1), Wed 29 (2), Thu 30/4 and
         // Fri 1/5 off, Mon 4/5 (3) … Fri 8/5 (7), Mon 11/5 (8), Tue 12 (9), Wed 13/5 (10).
         assert_eq!(c.add_working_days(d(2026, 4, 24), 10), d(2026, 5, 13));
-        // Received Fri 28/08/2026: Mon 31/8 (1), Tue 1/9 and Wed 2/9 off, Thu 3/9 (2),
-        // Fri 4/9 (3), Mon 7/9 (4) … Fri 11/9 (8), Mon 14/9 (9), Tue 15/9 (10).
-        assert_eq!(c.add_working_days(d(2026, 8, 28), 10), d(2026, 9, 15));
+        // Received Fri 28/08/2026: Sat 29/8 – Wed 2/9 off (Mon 31/8 swapped), Thu 3/9 (1),
+        // Fri 4/9 (2), Mon 7/9 (3) … Fri 11/9 (7), Mon 14/9 (8), Tue 15/9 (9), Wed 16/9 (10).
+        // (Changed from Tue 15/9 when the official 2026 Quốc khánh schedule made Mon 31/8 a
+        // day off.)
+        assert_eq!(c.add_working_days(d(2026, 8, 28), 10), d(2026, 9, 16));
+        assert_eq!(c.add_working_days(d(2026, 8, 28), 1), d(2026, 9, 3));
+    }
+
+    /// BLDS counting across Quốc khánh 2026: Sat 22/8 worked (làm bù), Sat 29/8 – Wed 2/9 off.
+    #[test]
+    fn terms_across_quoc_khanh_2026() {
+        let mut c = cal();
+        // Received Thu 20/8: Fri 21 (1), Sat 22 (2, làm bù), Mon 24 (3) … Fri 28 (7), Thu 3/9
+        // (8), Fri 4/9 (9), Mon 7/9 (10).
+        assert_eq!(c.add_working_days(d(2026, 8, 20), 1), d(2026, 8, 21));
+        assert_eq!(c.add_working_days(d(2026, 8, 20), 2), d(2026, 8, 22));
+        assert_eq!(c.add_working_days(d(2026, 8, 20), 7), d(2026, 8, 28));
+        assert_eq!(c.add_working_days(d(2026, 8, 20), 8), d(2026, 9, 3));
+        assert_eq!(c.add_working_days(d(2026, 8, 20), 10), d(2026, 9, 7));
+        // Received Fri 21/8: the make-up Saturday is the first working day after it.
+        assert_eq!(c.add_working_days(d(2026, 8, 21), 1), d(2026, 8, 22));
+        // Received Fri 14/8: Mon 17 … Fri 21 (5), Sat 22 (6), Mon 24 … Thu 27 (10).
+        assert_eq!(c.add_working_days(d(2026, 8, 14), 10), d(2026, 8, 27));
+        assert_eq!(c.working_days_between(d(2026, 8, 14), d(2026, 8, 28)), 11);
+        assert_eq!(c.working_days_between(d(2026, 8, 28), d(2026, 9, 3)), 1);
+        // A term of days ending on the swapped Monday 31/8 (30 days from Sat 1/8) moves to the
+        // next working day, Thu 3/9; one ending on Sat 22/8 stays there.
+        assert_eq!(c.add_days(d(2026, 8, 1), 30), d(2026, 9, 3));
+        assert_eq!(c.add_days(d(2026, 7, 23), 30), d(2026, 8, 22));
+        assert_eq!(c.roll_forward(d(2026, 8, 29)), d(2026, 9, 3));
     }
 
     #[test]
