@@ -778,3 +778,80 @@ fn explain_unknown_figure_or_key_is_a_usage_error_listing_the_valid_ones() {
     // T2, T7, T8 are open at the end of February; T5 was resolved on 12/02.
     assert_eq!(ids, vec!["T2", "T7", "T8"]);
 }
+
+/// The personal values of the shipped sample: the senders, the contents and the phone numbers
+/// written inside them (the Facebook inbox export, whose personal columns are never read).
+fn sample_personal_values() -> Vec<String> {
+    let path = sample().join("hop-thu-facebook-2025-2026.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rd = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let heads = rd.headers().unwrap().clone();
+    let col = |name: &str| heads.iter().position(|h| h == name).expect(name);
+    let (sender, content) = (col("Người gửi"), col("Nội dung"));
+    let mut out: Vec<String> = Vec::new();
+    for r in rd.records().flatten() {
+        if let Some(s) = r.get(sender).map(str::trim).filter(|s| s.len() > 5) {
+            out.push(s.to_string());
+        }
+        if let Some(c) = r.get(content).map(str::trim).filter(|s| s.len() > 20) {
+            out.push(c.chars().take(40).collect());
+            // "SĐT: 0900 000 419."
+            if let Some(i) = c.find("0900") {
+                out.push(c[i..].chars().take(12).collect());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn no_personal_value_of_the_sample_in_reminders_or_explanations() {
+    let needles = sample_personal_values();
+    assert!(needles.len() > 100, "{}", needles.len());
+    assert!(needles.iter().any(|n| n.starts_with("0900 000")));
+    let dir = Workdir::new();
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let cfg = format!("{data}/pakn-report.toml");
+    let r = dir.run(&[
+        "remind", data, "--config", &cfg, "--as-of", AS_OF, "--out", "out", "--split",
+    ]);
+    r.assert_code(0);
+    let mut outputs: Vec<(String, Vec<u8>)> = vec![("remind stderr".into(), r.stderr.into_bytes())];
+    for e in std::fs::read_dir(dir.path().join("out")).unwrap() {
+        outputs.extend(unzip_or_read(&e.unwrap().path()));
+    }
+    for fmt in ["table", "json"] {
+        let e = dir.run(&[
+            "explain",
+            "to_handle",
+            data,
+            "--config",
+            &cfg,
+            "--period",
+            "2026-05",
+            "--as-of",
+            AS_OF,
+            "--format",
+            fmt,
+        ]);
+        e.assert_code(0);
+        outputs.push((format!("explain {fmt}"), e.stdout.into_bytes()));
+    }
+    for (what, bytes) in &outputs {
+        let t = String::from_utf8_lossy(bytes);
+        for n in &needles {
+            assert!(
+                !t.contains(n.as_str()),
+                "{what} contains the personal value {n:?}"
+            );
+        }
+    }
+}
