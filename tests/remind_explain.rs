@@ -855,3 +855,67 @@ fn no_personal_value_of_the_sample_in_reminders_or_explanations() {
         }
     }
 }
+
+/// The reminders' overdue cases are the report's pending_overdue cases of any period ending on
+/// the as-of day: the same flag, not a second definition.
+#[test]
+fn remind_overdue_is_the_reports_pending_overdue_on_the_as_of_day() {
+    let dir = Workdir::new();
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let cfg = format!("{data}/pakn-report.toml");
+    dir.run(&[
+        "remind",
+        data,
+        "--config",
+        &cfg,
+        "--as-of",
+        "2026-11-30",
+        "--out",
+        "out",
+        "--format",
+        "json",
+    ])
+    .assert_code(0);
+    let v: Value = serde_json::from_str(&dir.read("out/remind.json")).unwrap();
+    let mut overdue: Vec<&str> = v["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["overdue"] == true)
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    overdue.sort();
+    assert!(overdue.len() > 10, "{}", overdue.len());
+    let e = dir.run(&[
+        "explain",
+        "pending_overdue",
+        data,
+        "--config",
+        &cfg,
+        "--period",
+        "2026-11-01..2026-11-30",
+        "--format",
+        "json",
+    ]);
+    e.assert_code(0);
+    let e = e.json();
+    let mut listed: Vec<&str> = e["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    listed.sort();
+    assert_eq!(overdue, listed);
+    // Every overdue case has a negative number of working days left, the others none below 0
+    // (no deadline of the sample falls earlier in the day on 30/11 with a time of day).
+    for c in v["cases"].as_array().unwrap() {
+        let left = c["working_days_left"].as_i64();
+        if c["overdue"] == true {
+            assert!(left.is_some_and(|n| n < 0), "{c}");
+        } else if let Some(n) = left {
+            assert!(n >= 0, "{c}");
+        }
+    }
+}
