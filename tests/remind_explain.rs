@@ -407,6 +407,33 @@ fn remind_split_writes_one_workbook_per_department_with_safe_names() {
         "the sheet names its department"
     );
 
+    // The same inputs and --as-of give byte-identical files.
+    remind(
+        &dir,
+        &[
+            "--as-of",
+            "2026-02-13",
+            "--within",
+            "1",
+            "--out",
+            "again",
+            "--split",
+        ],
+    )
+    .assert_code(0);
+    for n in &names {
+        assert_eq!(
+            std::fs::read(dir.path().join("out").join(n)).unwrap(),
+            std::fs::read(dir.path().join("again").join(n)).unwrap(),
+            "{n}"
+        );
+    }
+    // An output folder that cannot be made is a runtime error naming it.
+    dir.write("taken", "a file");
+    let bad = remind(&dir, &["--as-of", "2026-02-13", "--out", "taken/sub"]);
+    bad.assert_code(1);
+    assert!(bad.stderr.contains("taken"), "{}", bad.stderr);
+
     // --split writes workbooks: without xlsx it is a usage error.
     let bad = remind(
         &dir,

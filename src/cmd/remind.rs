@@ -685,6 +685,26 @@ mod tests {
     }
 
     #[test]
+    fn write_set_replaces_nothing_when_a_file_cannot_be_staged() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("a.json"), b"old").unwrap();
+        let files = vec![
+            ("a.json".to_string(), b"new".to_vec()),
+            ("missing-folder/b.xlsx".to_string(), b"x".to_vec()),
+        ];
+        let e = crate::render::write_set(d.path(), &files).unwrap_err();
+        assert!(e.to_string().contains("b.xlsx"), "{e}");
+        assert_eq!(std::fs::read(d.path().join("a.json")).unwrap(), b"old");
+        let left: Vec<_> = std::fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, vec!["a.json"], "no temporary file left");
+        crate::render::write_set(d.path(), &files[..1]).unwrap();
+        assert_eq!(std::fs::read(d.path().join("a.json")).unwrap(), b"new");
+    }
+
+    #[test]
     fn file_slugs_are_ascii_and_readable() {
         assert_eq!(file_slug("Phòng Quản lý Đầu tư"), "phong-quan-ly-dau-tu");
         assert_eq!(
