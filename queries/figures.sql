@@ -7,6 +7,10 @@
 -- before the query runs:
 --   {group}       the grouping column: kind, channel, department, category, or 'total'
 --
+-- `explain` and `remind` read this file too (src/figures/flags.rs): they run the CTE `c` and the
+-- condition of each `SUM(CASE WHEN <condition> THEN 1 ELSE 0 END) AS <figure>` line per case, so
+-- that a figure's case list is the set its sum counts. Keep each such sum on one line.
+--
 -- A case "in" a day means its timestamp falls on that day; dates compare as whole days.
 -- A deadline without a time ends at 24:00 of its day: `deadline_at` holds the last on-time
 -- instant, so "resolved_at <= deadline_at" is on time, and a case due on the period's last day is

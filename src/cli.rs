@@ -33,6 +33,83 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Re-check the hashes in a report folder's manifest.json.
     Verify(VerifyArgs),
+    /// Open cases overdue or due soon, and replies owed, by department (nhắc hạn).
+    Remind(RemindArgs),
+    /// The case numbers behind a figure of summary.json (giải thích số liệu).
+    Explain(ExplainArgs),
+}
+
+/// Outputs of `remind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RemindFormat {
+    /// nhac-han-<as-of>.xlsx (and one workbook per department with --split).
+    Xlsx,
+    /// remind.json.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Export files (.csv, .xlsx, .xls) or folders; default: the shipped sample-data/.
+    pub inputs: Vec<PathBuf>,
+    /// Config file (TOML).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The day the reminders are for (default: today), YYYY-MM-DD.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Cases due within this many working days after --as-of are listed.
+    #[arg(long, default_value_t = 3)]
+    pub within: u32,
+    /// Output folder (default: reports/nhac-han-<as-of>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Outputs to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "xlsx,json")]
+    pub format: Vec<RemindFormat>,
+    /// Also write one workbook per department (nhac-han-<as-of>-<department>.xlsx).
+    #[arg(long)]
+    pub split: bool,
+}
+
+/// Output of `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// A table for the terminal.
+    Table,
+    /// CSV with a header row.
+    Csv,
+    /// JSON: {figure, by, period, count, cases}.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The figure: carried_over, received, to_handle, resolved, resolved_on_time, resolved_late,
+    /// pending, pending_overdue, responded, response_on_time, satisfaction.rated,
+    /// satisfaction.satisfied, assigned_within_1wd.count, assigned_within_1wd.within, or
+    /// scorecard.<criterion id>.
+    pub figure: String,
+    /// Export files (.csv, .xlsx, .xls) or folders; default: the shipped sample-data/.
+    pub inputs: Vec<PathBuf>,
+    /// The period, as for `report`.
+    #[arg(long)]
+    pub period: String,
+    /// One group only: kind=CODE, channel=CODE, department=NAME or category=NAME.
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Config file (TOML).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The reporting date (default: today), YYYY-MM-DD.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Whole calendar months instead of the 15th-to-14th data cut-off.
+    #[arg(long)]
+    pub calendar_months: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ExplainFormat,
 }
 
 #[derive(Debug, Args)]

@@ -68,6 +68,8 @@ fn main() {
         cli::Command::Sample(a) => cmd::sample::run(a, &log),
         cli::Command::Calendar(a) => cmd::calendar::run(a, &log),
         cli::Command::Verify(a) => cmd::verify::run(a, &log),
+        cli::Command::Remind(a) => cmd::remind::run(a, &log),
+        cli::Command::Explain(a) => cmd::explain::run(a, &log),
     })
     .unwrap_or_else(|_| {
         let at = PANIC_AT.lock().map(|a| a.clone()).unwrap_or_default();

@@ -1,10 +1,13 @@
 //! One module per command.
 
 pub mod calendar;
+pub mod explain;
+pub mod remind;
 pub mod report;
 pub mod sample;
 pub mod validate;
 pub mod verify;
+pub mod words;
 
 use std::path::PathBuf;
 

@@ -2,6 +2,8 @@
 //! polars' SQL engine over the case table; this module fills in the period, runs the query per
 //! grouping and reads the result into typed structs.
 
+pub mod flags;
+
 use polars::prelude::*;
 use polars::sql::SQLContext;
 use serde::Serialize;

@@ -101,3 +101,43 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Writes the files of one run as a set (SPEC §7): every file is already rendered; each is
+/// written under a temporary name first, and only when all of them are on disk are they renamed
+/// into place. A failure before the renames leaves the previous set untouched.
+pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    use std::io::Write;
+    let tmp = |name: &str| dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut staged: Vec<std::path::PathBuf> = Vec::with_capacity(files.len());
+    let cleanup = |staged: &[std::path::PathBuf]| {
+        for p in staged {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (name, bytes) in files {
+        let t = tmp(name);
+        let result = (|| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&t)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        staged.push(t);
+        if let Err(e) = result {
+            cleanup(&staged);
+            return Err(Error::file(
+                dir.join(name),
+                format!("không ghi được tệp (cannot write): {e}"),
+            ));
+        }
+    }
+    for (i, (name, _)) in files.iter().enumerate() {
+        if let Err(e) = std::fs::rename(&staged[i], dir.join(name)) {
+            cleanup(&staged[i..]);
+            return Err(Error::file(
+                dir.join(name),
+                format!("không ghi được tệp (cannot write): {e}"),
+            ));
+        }
+    }
+    Ok(())
+}
