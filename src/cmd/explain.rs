@@ -18,7 +18,7 @@ use crate::figures::{self, DIMENSIONS};
 use crate::log::Log;
 use crate::normalize::Loaded;
 use crate::pipeline;
-use crate::render::json::period_json;
+use crate::render::json::PeriodJson;
 use crate::scorecard;
 use crate::text::collation_key;
 
@@ -226,7 +226,7 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
         Some(s) => super::parse_date_arg("--as-of", s)?,
         None => chrono::Local::now().date_naive(),
     };
-    let mode = if args.calendar_months || cfg.period.mode.as_deref() == Some("calendar") {
+    let mode = if args.calendar_months || cfg.period.mode == Some(Mode::Calendar) {
         Mode::Calendar
     } else {
         Mode::Cutoff
@@ -244,7 +244,7 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
         )));
     }
 
-    let inputs = super::default_inputs(&args.inputs);
+    let inputs = super::default_inputs(&args.inputs, log)?;
     let prepared = pipeline::prepare(&inputs, &cfg)?;
     for y in prepared.computed_years() {
         log.warn(&format!(
@@ -322,7 +322,7 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
             let mut v = json!({
                 "figure": args.figure.trim(),
                 "by": by_json,
-                "period": period_json(&period),
+                "period": PeriodJson::new(&period),
                 "count": cases.len(),
                 "cases": cases.iter().map(|c| case_json(c)).collect::<Vec<_>>(),
             });
@@ -407,11 +407,7 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
             s.into_bytes()
         }
     };
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(&stdout)
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::Runtime(format!("không ghi được ra stdout (cannot write): {e}")))?;
+    super::print_out(&String::from_utf8_lossy(&stdout))?;
     Ok(EXIT_OK)
 }
 

@@ -570,7 +570,7 @@ pub fn run(args: &RemindArgs, log: &Log) -> Result<i32> {
             "--split cần --format có xlsx (--split writes workbooks: add xlsx to --format)".into(),
         ));
     }
-    let inputs = super::default_inputs(&args.inputs);
+    let inputs = super::default_inputs(&args.inputs, log)?;
     log.progress("đọc dữ liệu (reading inputs)");
     let mut prepared = pipeline::prepare(&inputs, &cfg)?;
     for y in prepared.computed_years() {
