@@ -16,6 +16,7 @@ mod input;
 mod log;
 mod normalize;
 mod pipeline;
+mod privacy;
 mod render;
 mod sample;
 mod scorecard;

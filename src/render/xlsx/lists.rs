@@ -7,13 +7,10 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
 use super::style::{Sheet, Styles, XResult, fit_width};
 use super::words::w;
 use super::{ReportContext, sheet_head};
-use std::collections::HashMap;
 
-use crate::figures::CaseRef;
 use crate::scorecard::{CriterionResult, ValueUnit};
 
 /// The code of tố cáo (SPEC §3.3).
-const DENUNCIATION: &str = "to_cao";
 
 /// Case numbers shown in a criterion's row; the full list is in section 4.
 const CASES_IN_ROW: usize = 10;
@@ -321,34 +318,28 @@ pub fn late(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     ];
     let last_col = heads.len() as u16 - 1;
     // SPEC §8: a tố cáo case shows "Khác" for a department or category that has fewer than
-    // `privacy.min_cell` tố cáo cases in the list, as the PDF does.
-    let min = ctx.privacy_min_cell as usize;
-    let mut denounce_dept: HashMap<&str, usize> = HashMap::new();
-    let mut denounce_cat: HashMap<&str, usize> = HashMap::new();
-    for c in cases.iter().filter(|c| c.kind == DENUNCIATION) {
-        *denounce_dept.entry(c.department.as_str()).or_default() += 1;
-        *denounce_cat.entry(c.category.as_str()).or_default() += 1;
-    }
-    let mut masked = false;
-    let mut shown = |c: &'_ CaseRef| -> (String, String) {
-        if c.kind != DENUNCIATION {
-            return (c.department.clone(), c.category.clone());
-        }
-        let d = if denounce_dept[c.department.as_str()] < min {
-            masked = true;
-            w().late.other.as_str().to_string()
-        } else {
-            c.department.clone()
-        };
-        let k = if denounce_cat[c.category.as_str()] < min {
-            masked = true;
-            w().late.other.as_str().to_string()
-        } else {
-            c.category.clone()
-        };
-        (d, k)
-    };
-    let rows: Vec<(String, String)> = cases.iter().map(&mut shown).collect();
+    // `privacy.min_cell` tố cáo cases in the list (crate::privacy, as every output does).
+    let masks = crate::privacy::mask_list(cases.iter(), ctx.privacy_min_cell);
+    let masked = masks.iter().any(|m| m.department || m.category);
+    let other = || w().late.other.as_str().to_string();
+    let rows: Vec<(String, String)> = cases
+        .iter()
+        .zip(&masks)
+        .map(|(c, m)| {
+            (
+                if m.department {
+                    other()
+                } else {
+                    c.department.clone()
+                },
+                if m.category {
+                    other()
+                } else {
+                    c.category.clone()
+                },
+            )
+        })
+        .collect();
     let widest = |vals: &mut dyn Iterator<Item = &str>, min: f64, max: f64| {
         vals.map(|s| fit_width(s, false))
             .fold(min, f64::max)
