@@ -13,7 +13,7 @@ use crate::calendar::period::{Mode, Period};
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::config::Config;
 use crate::error::{EXIT_OK, Error, Result};
-use crate::figures::flags::{COUNT_FIGURES, CaseFlags, case_flags};
+use crate::figures::flags::{CaseFlags, case_flags, count_figures};
 use crate::figures::{self, DIMENSIONS};
 use crate::log::Log;
 use crate::normalize::Loaded;
@@ -102,7 +102,7 @@ enum Target {
 }
 
 fn target(figure: &str, criteria: &scorecard::Criteria) -> Result<Target> {
-    if let Some((name, _)) = COUNT_FIGURES.iter().find(|(n, _)| *n == figure) {
+    if let Some((name, _)) = count_figures().find(|(n, _)| *n == figure) {
         return Ok(Target::Count(name));
     }
     let ids: Vec<&str> = criteria.criteria.iter().map(|c| c.id.as_str()).collect();
@@ -111,7 +111,7 @@ fn target(figure: &str, criteria: &scorecard::Criteria) -> Result<Target> {
     {
         return Ok(Target::Criterion(id.to_string()));
     }
-    let mut valid: Vec<String> = COUNT_FIGURES.iter().map(|(n, _)| n.to_string()).collect();
+    let mut valid: Vec<String> = count_figures().map(|(n, _)| n.to_string()).collect();
     valid.extend(ids.iter().map(|id| format!("scorecard.{id}")));
     Err(Error::Usage(format!(
         "chỉ tiêu '{figure}' không có (unknown figure); chỉ tiêu hợp lệ / valid: {}",
@@ -337,8 +337,12 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
         ExplainFormat::Csv => to_csv(&cases)?,
         ExplainFormat::Table => {
             let words = &w().explain;
+            let labels = figures::registry::words()?;
             let label = match &target {
-                Target::Count(name) => words.figures.get(*name).cloned().unwrap_or_default(),
+                Target::Count(name) => labels
+                    .get(*name)
+                    .map(|w| w.label.clone())
+                    .unwrap_or_default(),
                 Target::Criterion(_) => criterion
                     .as_ref()
                     .map(|r| r.title.clone())

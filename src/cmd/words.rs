@@ -1,7 +1,6 @@
 //! The wording of `remind` and `explain`: `report-templates/nhac-han.toml`, compiled in and
 //! parsed once. This file holds no wording, only its shape.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -45,7 +44,6 @@ pub struct Remind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Explain {
-    pub figures: BTreeMap<String, String>,
     pub table: ExplainTable,
 }
 
@@ -77,9 +75,6 @@ mod tests {
         assert_eq!(w.remind.case_heads.len(), 9);
         assert_eq!(w.remind.summary_heads.len(), 6);
         assert_eq!(w.explain.table.heads.len(), 8);
-        for (name, _) in crate::figures::flags::COUNT_FIGURES {
-            assert!(w.explain.figures.contains_key(name), "no label for {name}");
-        }
         assert!(w.remind.summary_sheet.chars().count() <= 31);
     }
 }

@@ -17,24 +17,11 @@ use crate::calendar::period::Period;
 use crate::error::{Error, Result};
 use crate::normalize::CaseTable;
 
-/// The count figures of summary.json that have a case list (SPEC §13), with the column each
-/// is summed into in `queries/figures.sql`.
-pub const COUNT_FIGURES: [(&str, &str); 14] = [
-    ("carried_over", "carried_over"),
-    ("received", "received"),
-    ("to_handle", "to_handle"),
-    ("resolved", "resolved"),
-    ("resolved_on_time", "resolved_on_time"),
-    ("resolved_late", "resolved_late"),
-    ("pending", "pending"),
-    ("pending_overdue", "pending_overdue"),
-    ("responded", "responded"),
-    ("response_on_time", "response_on_time"),
-    ("satisfaction.rated", "satisfaction_rated"),
-    ("satisfaction.satisfied", "satisfaction_satisfied"),
-    ("assigned_within_1wd.count", "assigned_count"),
-    ("assigned_within_1wd.within", "assigned_within"),
-];
+/// The count figures of summary.json that have a case list (SPEC §13): those of the registry
+/// with a column of `queries/figures.sql`, as (name, column).
+pub fn count_figures() -> impl Iterator<Item = (&'static str, &'static str)> {
+    super::registry::listed().map(|f| (f.name, f.sql.unwrap_or_default()))
+}
 
 /// The columns of the case table carried next to the flags (no personal data: the table holds
 /// none). Injected into the CTE under these aliases.
@@ -70,16 +57,15 @@ pub struct CaseFlags {
     pub reply_due: Option<NaiveDate>,
     pub assigned: Option<NaiveDate>,
     pub satisfied: Option<bool>,
-    /// In the order of [`COUNT_FIGURES`].
-    pub flags: [bool; 14],
+    /// In the order of [`count_figures`].
+    pub flags: Vec<bool>,
 }
 
 impl CaseFlags {
     /// The flag of a figure by its summary.json name.
     pub fn flag(&self, figure: &str) -> Option<bool> {
-        COUNT_FIGURES
-            .iter()
-            .position(|(n, _)| *n == figure)
+        count_figures()
+            .position(|(n, _)| n == figure)
             .map(|i| self.flags[i])
     }
 }
@@ -136,7 +122,7 @@ pub fn flags_sql() -> Result<String> {
     let conds = conditions(FIGURES_SQL)?;
     let mut select: Vec<String> = vec!["key".into()];
     select.extend(CARRIED.iter().map(|(_, a)| a.to_string()));
-    for (_, column) in COUNT_FIGURES {
+    for (_, column) in count_figures() {
         let cond = conds
             .get(column)
             .ok_or_else(|| broken(&format!("SUM(CASE WHEN … ) AS {column}")))?;
@@ -198,8 +184,8 @@ fn read(df: &DataFrame) -> Result<Vec<CaseFlags>> {
     );
     let satisfied = df.column("case_satisfied")?.cast(&DataType::Boolean)?;
     let satisfied = satisfied.bool()?;
-    let mut flag_cols = Vec::with_capacity(COUNT_FIGURES.len());
-    for (_, column) in COUNT_FIGURES {
+    let mut flag_cols = Vec::new();
+    for (_, column) in count_figures() {
         let c = df
             .column(&format!("flag_{column}"))?
             .cast(&DataType::Int64)?;
@@ -207,10 +193,10 @@ fn read(df: &DataFrame) -> Result<Vec<CaseFlags>> {
     }
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
-        let mut flags = [false; 14];
-        for (j, c) in flag_cols.iter().enumerate() {
-            flags[j] = c.get(i).unwrap_or(0) == 1;
-        }
+        let flags = flag_cols
+            .iter()
+            .map(|c| c.get(i).unwrap_or(0) == 1)
+            .collect();
         out.push(CaseFlags {
             id: id.get(i).unwrap_or("").into(),
             key: key.get(i).unwrap_or("").into(),
@@ -238,7 +224,7 @@ mod tests {
     #[test]
     fn every_count_figure_has_its_condition_in_figures_sql() {
         let conds = conditions(FIGURES_SQL).unwrap();
-        for (name, column) in COUNT_FIGURES {
+        for (name, column) in count_figures() {
             assert!(
                 conds.contains_key(column),
                 "{name}: no SUM(CASE WHEN …) AS {column}"

@@ -3,6 +3,7 @@
 //! grouping and reads the result into typed structs.
 
 pub mod flags;
+pub mod registry;
 
 use polars::prelude::*;
 use polars::sql::SQLContext;

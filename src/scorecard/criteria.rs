@@ -4,51 +4,22 @@
 //! line and, where there is one, the criterion id.
 
 use serde::Deserialize;
+
+use crate::figures::registry;
 use toml::Spanned;
 
 /// Tolerance used when a value is compared with a threshold and when point sums are checked, so that
 /// a value that is "exactly" on a threshold (19/20 against 0.95) is never lost to rounding.
 pub const EPS: f64 = 1e-9;
 
-/// Every figure of SPEC §5 that a criterion may read, by its summary.json name (nested ones with a dot).
-pub const FIGURE_NAMES: &[&str] = &[
-    "carried_over",
-    "received",
-    "to_handle",
-    "resolved",
-    "resolved_on_time",
-    "resolved_late",
-    "pending",
-    "pending_overdue",
-    "on_time_rate",
-    "responded",
-    "response_on_time",
-    "response_days.count",
-    "response_days.mean",
-    "response_days.median",
-    "response_days.p90",
-    "response_days.max",
-    "resolution_days.count",
-    "resolution_days.mean",
-    "resolution_days.median",
-    "resolution_days.p90",
-    "resolution_days.max",
-    "resolution_working_days.count",
-    "resolution_working_days.mean",
-    "resolution_working_days.median",
-    "resolution_working_days.p90",
-    "resolution_working_days.max",
-    "satisfaction.rated",
-    "satisfaction.satisfied",
-    "satisfaction.rate",
-    "assigned_within_1wd.count",
-    "assigned_within_1wd.within",
-    "assigned_within_1wd.rate",
-];
-
 /// True for the figures that are fractions between 0 and 1 (their band thresholds must be too).
 pub fn is_rate(figure: &str) -> bool {
-    figure == "on_time_rate" || figure.ends_with(".rate")
+    registry::find(figure).is_some_and(|f| f.unit == registry::Unit::Rate)
+}
+
+/// The names a criterion may read: every figure of the registry.
+fn figure_names() -> impl Iterator<Item = &'static str> {
+    registry::ALL.iter().map(|f| f.name)
 }
 
 /// How a value is compared with the band thresholds.
@@ -352,7 +323,7 @@ fn fmt_num(x: f64) -> String {
 
 fn check_figure(cx: &Ctx, name: &Spanned<String>, id: &str) -> Result<String, String> {
     let n = name.get_ref().trim();
-    if FIGURE_NAMES.contains(&n) {
+    if registry::find(n).is_some() {
         return Ok(n.to_string());
     }
     let hint = match n {
@@ -360,9 +331,8 @@ fn check_figure(cx: &Ctx, name: &Spanned<String>, id: &str) -> Result<String, St
         "response_days" | "resolution_days" | "resolution_working_days" => {
             format!(" — hãy chọn một thống kê, ví dụ '{n}.mean'")
         }
-        _ => FIGURE_NAMES
-            .iter()
-            .map(|f| (distance(n, f), *f))
+        _ => figure_names()
+            .map(|f| (distance(n, f), f))
             .filter(|(d, _)| *d <= 3)
             .min()
             .map(|(_, f)| format!(" — có phải '{f}'?"))
@@ -373,7 +343,7 @@ fn check_figure(cx: &Ctx, name: &Spanned<String>, id: &str) -> Result<String, St
         Some(id),
         format!(
             "số liệu '{n}' không tồn tại (unknown figure){hint}; các tên hợp lệ: {}",
-            FIGURE_NAMES.join(", ")
+            figure_names().collect::<Vec<_>>().join(", ")
         ),
     ))
 }

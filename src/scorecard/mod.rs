@@ -126,51 +126,7 @@ impl ScorecardReport {
 /// The value of a figure by its summary.json name: None when the name is unknown, Some(None) when
 /// the figure is undefined (a rate or a statistic over no case).
 pub fn figure_value(f: &Figures, name: &str) -> Option<Option<f64>> {
-    let n = |x: u64| Some(Some(x as f64));
-    let stats = |s: &crate::figures::Stats, field: &str| -> Option<Option<f64>> {
-        match field {
-            "count" => Some(Some(s.count as f64)),
-            "mean" => Some(s.mean),
-            "median" => Some(s.median),
-            "p90" => Some(s.p90),
-            "max" => Some(s.max),
-            _ => None,
-        }
-    };
-    match name.split_once('.') {
-        None => match name {
-            "carried_over" => n(f.carried_over),
-            "received" => n(f.received),
-            "to_handle" => n(f.to_handle),
-            "resolved" => n(f.resolved),
-            "resolved_on_time" => n(f.resolved_on_time),
-            "resolved_late" => n(f.resolved_late),
-            "pending" => n(f.pending),
-            "pending_overdue" => n(f.pending_overdue),
-            "on_time_rate" => Some(f.on_time_rate),
-            "responded" => n(f.responded),
-            "response_on_time" => n(f.response_on_time),
-            _ => None,
-        },
-        Some((group, field)) => match group {
-            "response_days" => stats(&f.response_days, field),
-            "resolution_days" => stats(&f.resolution_days, field),
-            "resolution_working_days" => stats(&f.resolution_working_days, field),
-            "satisfaction" => match field {
-                "rated" => n(f.satisfaction.rated),
-                "satisfied" => n(f.satisfaction.satisfied),
-                "rate" => Some(f.satisfaction.rate),
-                _ => None,
-            },
-            "assigned_within_1wd" => match field {
-                "count" => n(f.assigned_within_1wd.count),
-                "within" => n(f.assigned_within_1wd.within),
-                "rate" => Some(f.assigned_within_1wd.rate),
-                _ => None,
-            },
-            _ => None,
-        },
-    }
+    crate::figures::registry::find(name).map(|fig| (fig.get)(f))
 }
 
 /// Why a figure is undefined, in words for the note.
