@@ -132,6 +132,9 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let agency = Agency::from_config(&cfg);
     let scores = scorecard::evaluate(&res.criteria, &figs, &late, &cfg.scorecard.manual)
         .map_err(Error::Runtime)?;
+    phase("scorecard");
+    let trend = scorecard::trend::compute(&res.criteria, &loaded.cases, &period, &scores, &cfg)?;
+    phase("trend");
     let ctx = ReportContext {
         period: &period,
         as_of,
@@ -142,6 +145,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         late: &late,
         loaded,
         scorecard: Some(&scores),
+        trend: Some(&trend),
         agency: &agency,
         privacy_min_cell: cfg.privacy.min_cell,
     };
@@ -152,9 +156,8 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         &figs,
         (&previous, &prev_figs.totals),
         (&last_year, &ly_figs.totals),
-        scorecard::ScorecardSummary::new(&scores),
+        scorecard::ScorecardSummary::new(&scores).with_trend(&trend),
     );
-    phase("scorecard");
     // Every output is rendered in memory first; only when all of them exist are they written,
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);

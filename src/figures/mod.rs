@@ -359,25 +359,7 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
                     })
                     .collect()
             }
-            // Free dimensions list the groups with work in the period, in Vietnamese order.
-            _ => {
-                let mut g: Vec<Group> = rows
-                    .into_iter()
-                    .filter(|(_, f)| f.to_handle > 0 || f.responded > 0)
-                    .map(|(k, f)| Group {
-                        label: k.clone(),
-                        key: k,
-                        figures: f,
-                    })
-                    .collect();
-                // Ties of the collation (case variants) are broken by the key itself.
-                g.sort_by(|a, b| {
-                    collation_key(&a.key)
-                        .cmp(&collation_key(&b.key))
-                        .then_with(|| a.key.cmp(&b.key))
-                });
-                g
-            }
+            _ => free_groups(rows),
         };
         by.push(groups);
     }
@@ -389,6 +371,97 @@ pub fn compute(cases: &CaseTable, vocab: &Vocabulary, period: &Period) -> Result
         by_department: by.next().unwrap_or_default(),
         by_category: by.next().unwrap_or_default(),
     })
+}
+
+/// The groups of a free dimension (department, category) with work in the period, in Vietnamese
+/// order.
+fn free_groups(rows: Vec<(String, Figures)>) -> Vec<Group> {
+    let mut g: Vec<Group> = rows
+        .into_iter()
+        .filter(|(_, f)| f.to_handle > 0 || f.responded > 0)
+        .map(|(k, f)| Group {
+            label: k.clone(),
+            key: k,
+            figures: f,
+        })
+        .collect();
+    // Ties of the collation (case variants) are broken by the key itself.
+    g.sort_by(|a, b| {
+        collation_key(&a.key)
+            .cmp(&collation_key(&b.key))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    g
+}
+
+/// The totals and the departments of several periods — what the scorecard reads — as one plan:
+/// the cases that can count in any of them are taken once, then each period takes its own from
+/// that smaller table (one pass per period). The other breakdowns are left empty. The figures are
+/// those `compute` gives for the same period.
+pub fn scorecard_figures(cases: &CaseTable, periods: &[Period]) -> Result<Vec<PeriodFigures>> {
+    let texts = [FIGURES_SQL, "department"];
+    let empty = || PeriodFigures {
+        totals: Figures::default(),
+        by_kind: Vec::new(),
+        by_channel: Vec::new(),
+        by_department: Vec::new(),
+        by_category: Vec::new(),
+    };
+    let (Some(first), Some(last)) = (
+        periods.iter().map(|p| p.start).min(),
+        periods.iter().map(|p| p.end).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    if cases.is_empty() {
+        return Ok(periods.iter().map(|_| empty()).collect());
+    }
+    let all = &in_play(cases, first, last, &texts)?;
+    let tables = periods
+        .iter()
+        .map(|p| in_play(all, p.start, p.end, &texts))
+        .collect::<Result<Vec<_>>>()?;
+    let mut jobs: Vec<(&CaseTable, &Period, &str)> = Vec::new();
+    for (t, p) in tables.iter().zip(periods) {
+        if !t.is_empty() {
+            jobs.push((t, p, "'total'"));
+            jobs.push((t, p, "department"));
+        }
+    }
+    let mut results = run_queries(FIGURES_SQL, &jobs)?.into_iter();
+    let mut out = Vec::with_capacity(periods.len());
+    for t in &tables {
+        if t.is_empty() {
+            out.push(empty());
+            continue;
+        }
+        let totals = read_groups(&results.next().unwrap_or_default())?
+            .into_iter()
+            .next()
+            .map(|(_, f)| f)
+            .unwrap_or_default();
+        let departments = read_groups(&results.next().unwrap_or_default())?;
+        out.push(PeriodFigures {
+            totals,
+            by_department: free_groups(departments),
+            ..empty()
+        });
+    }
+    Ok(out)
+}
+
+/// The first day a case of the table was received (None for an empty table).
+pub fn first_received(cases: &CaseTable) -> Result<Option<chrono::NaiveDate>> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let first = cases
+        .df
+        .column("received_date")?
+        .date()?
+        .physical()
+        .iter()
+        .flatten()
+        .min();
+    Ok(first.map(|d| epoch + chrono::Duration::days(d as i64)))
 }
 
 /// The totals of a period.

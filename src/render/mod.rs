@@ -35,6 +35,8 @@ pub struct ReportContext<'a> {
     pub loaded: &'a Loaded,
     /// The scorecard, when computed.
     pub scorecard: Option<&'a crate::scorecard::ScorecardReport>,
+    /// The scorecard over the twelve periods ending with this one, when computed.
+    pub trend: Option<&'a crate::scorecard::trend::Trend>,
     pub agency: &'a agency::Agency,
     /// Tố cáo cells below this count are merged into "Khác" in outputs sent onward (SPEC §8).
     pub privacy_min_cell: u32,

@@ -8,6 +8,7 @@
 //! The file format is documented in `docs/SCORECARD.md`.
 
 mod criteria;
+pub mod trend;
 
 use std::collections::BTreeMap;
 
@@ -470,6 +471,9 @@ pub struct DepartmentSummary<'a> {
     pub max_points: Points,
     pub rating: &'a str,
     pub criteria: Vec<CriterionSummary<'a>>,
+    /// rank, previous_rank, points_change, status and trend (SPEC §6), when the trend is computed.
+    #[serde(flatten)]
+    pub standing: Option<trend::DepartmentTrendSummary<'a>>,
 }
 
 /// The `scorecard` object of summary.json (SPEC §7), with "table", "notice", "unit", "note" and
@@ -482,6 +486,12 @@ pub struct ScorecardSummary<'a> {
     pub max_points: Points,
     pub rating: &'a str,
     pub criteria: Vec<CriterionSummary<'a>>,
+    /// The agency's points against the previous period (SPEC §6), when the trend is computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_change: Option<Option<Points>>,
+    /// The agency's twelve periods (SPEC §6), when the trend is computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Vec<trend::PointSummary<'a>>>,
     pub by_department: Vec<DepartmentSummary<'a>>,
 }
 
@@ -508,9 +518,25 @@ impl<'a> ScorecardSummary<'a> {
                     max_points: Points(d.max_points),
                     rating: &d.rating,
                     criteria: d.criteria.iter().map(CriterionSummary::new).collect(),
+                    standing: None,
                 })
                 .collect(),
+            points_change: None,
+            trend: None,
         }
+    }
+
+    /// Adds the trend: the agency's twelve periods and change of points, and each department's
+    /// rank, previous rank, change of points, status and twelve periods.
+    pub fn with_trend(mut self, t: &'a trend::Trend) -> Self {
+        self.points_change = Some(t.agency_change.map(Points));
+        self.trend = Some(trend::points_summary(&t.periods, &t.agency));
+        for d in &mut self.by_department {
+            d.standing = t
+                .department(d.key)
+                .map(|x| trend::DepartmentTrendSummary::new(t, x));
+        }
+        self
     }
 }
 

@@ -254,6 +254,7 @@ fn ctx<'a>(f: &'a Fixture, with_scorecard: bool) -> ReportContext<'a> {
         monthly: &f.monthly,
         late: &f.late,
         loaded: &f.loaded,
+        trend: None,
         scorecard: if with_scorecard {
             Some(&f.scorecard)
         } else {
