@@ -6,6 +6,7 @@ pub mod forms;
 pub mod json;
 pub mod manifest;
 pub mod pdf;
+pub mod trend;
 pub mod xlsx;
 
 use chrono::NaiveDate;

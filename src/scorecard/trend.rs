@@ -50,18 +50,6 @@ pub enum Status {
     New,
 }
 
-impl Status {
-    /// The arrow printed in the workbook and the report.
-    pub fn arrow(self) -> &'static str {
-        match self {
-            Status::Up => "↑",
-            Status::Down => "↓",
-            Status::Same => "=",
-            Status::New => "mới",
-        }
-    }
-}
-
 /// A department's line and standing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DepartmentTrend {

@@ -37,6 +37,8 @@ pub enum Block {
     Table(Table),
     HBars(HBarChart),
     VBars(VBarChart),
+    /// Points over periods (the scorecard trend).
+    Lines(super::trend::LineChart),
 }
 
 impl Block {
@@ -61,6 +63,7 @@ impl Block {
             }
             Block::HBars(c) => c.caption.clone(),
             Block::VBars(c) => c.caption.clone(),
+            Block::Lines(c) => c.caption.clone(),
         }
     }
 }
@@ -80,12 +83,12 @@ impl<'t> Numbering<'t> {
             charts: 0,
         }
     }
-    fn table(&mut self, caption: &str) -> String {
+    pub(super) fn table(&mut self, caption: &str) -> String {
         self.tables += 1;
         let n = Vars::new().with("n", self.tables.to_string());
         format!("{}{}", n.fill(&self.t.document.table_prefix), caption)
     }
-    fn chart(&mut self, caption: &str) -> String {
+    pub(super) fn chart(&mut self, caption: &str) -> String {
         self.charts += 1;
         let n = Vars::new().with("n", self.charts.to_string());
         format!("{}{}", n.fill(&self.t.document.chart_prefix), caption)
@@ -1117,12 +1120,22 @@ fn render_blocks(l: &mut Layout, blocks: &[Block]) {
         let is_figure = |j: usize| {
             matches!(
                 blocks.get(j),
-                Some(Block::Table(_) | Block::HBars(_) | Block::VBars(_))
+                Some(Block::Table(_) | Block::HBars(_) | Block::VBars(_) | Block::Lines(_))
             )
         };
         // A heading or an introducing paragraph stays with the start of the figure after it.
         let next_is_figure = is_figure(i + 1);
         let figure_soon = next_is_figure || is_figure(i + 2);
+        // The room kept for the start of that figure (a line chart is kept whole).
+        let keep = |j: usize| match blocks.get(j) {
+            Some(Block::Lines(c)) => super::trend::chart_height(l, c),
+            _ => 90.0,
+        };
+        let soon = if next_is_figure {
+            keep(i + 1)
+        } else {
+            keep(i + 2)
+        };
         match block {
             Block::Heading(s) => {
                 // Keep a heading with what follows it.
@@ -1130,7 +1143,7 @@ fn render_blocks(l: &mut Layout, blocks: &[Block]) {
                 l.paragraph(s, &heading_style());
             }
             Block::Sub(s) => {
-                l.ensure(lh * 3.0 + 8.0 + if figure_soon { 90.0 } else { 0.0 });
+                l.ensure(lh * 3.0 + 8.0 + if figure_soon { soon } else { 0.0 });
                 l.paragraph(
                     s,
                     &ParaStyle {
@@ -1142,7 +1155,7 @@ fn render_blocks(l: &mut Layout, blocks: &[Block]) {
             }
             Block::Para(s) => {
                 if next_is_figure {
-                    l.ensure(lh * 2.0 + 90.0);
+                    l.ensure(lh * 2.0 + soon);
                 }
                 l.paragraph(s, &body)
             }
@@ -1172,6 +1185,10 @@ fn render_blocks(l: &mut Layout, blocks: &[Block]) {
             Block::VBars(c) => {
                 l.space(2.0);
                 l.vbar_chart(c);
+            }
+            Block::Lines(c) => {
+                l.space(2.0);
+                super::trend::line_chart(l, c);
             }
         }
     }
@@ -1249,6 +1266,7 @@ pub fn document(l: &mut Layout, ctx: &ReportContext, t: &Templates) {
     let mut blocks = section_receipt(ctx, t, &v, &mut n);
     blocks.extend(section_handling(ctx, t, &v, &mut n));
     blocks.extend(section_scorecard(ctx.scorecard, t, &mut n));
+    blocks.extend(super::trend::section(ctx, t, &mut n));
     blocks.extend(section_issues(
         &IssueFacts {
             totals: &ctx.figures.totals,
@@ -1263,6 +1281,7 @@ pub fn document(l: &mut Layout, ctx: &ReportContext, t: &Templates) {
     render_blocks(l, &blocks);
     l.paragraph(&v.fill(&t.document.closing), &body);
     signature(l, ctx, t, cols);
+    super::trend::annex(l, ctx, t);
 }
 
 /// Page numbers from page 2, centred in the top margin, 13 pt upright (NĐ 30/2020).

@@ -14,6 +14,7 @@ mod compose;
 pub mod fonts;
 pub mod layout;
 pub mod templates;
+mod trend;
 pub mod vi;
 
 use printpdf::{

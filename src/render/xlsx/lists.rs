@@ -156,6 +156,11 @@ pub fn scorecard(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         }
     }
 
+    // The twelve periods, ranks and changes (SPEC §6).
+    if ctx.trend.is_some() {
+        r = super::trend::section(&mut sh, st, ctx, r + 2)?;
+    }
+
     // 1. Criteria of the agency (the sheet's autofilter).
     let crit_head = [
         w().scorecard.stt.as_str(),

@@ -14,6 +14,7 @@ mod breakdown;
 mod lists;
 pub(crate) mod style;
 mod summary;
+mod trend;
 mod words;
 
 use chrono::{Datelike, NaiveDate};
