@@ -345,7 +345,7 @@ fn card(l: &mut Layout, ctx: &ReportContext, t: &Templates, tr: &Trend, d: &Depa
         .with("rating", d.rating.clone())
         .with("rank", dt.map(|x| x.rank.to_string()).unwrap_or_default())
         .with("count", tr.departments.len().to_string())
-        .with("arrow", dt.map(movement).unwrap_or_default())
+        .with("arrow", dt.map(|x| w().arrow(x.status)).unwrap_or_default())
         .with(
             "previous_rank",
             dt.and_then(|x| x.previous_rank)

@@ -146,21 +146,20 @@ pub fn section(sh: &mut Sheet, st: &Styles, ctx: &ReportContext, mut r: u32) -> 
     sh.text(r, 0, &x.chart_data, &st.section)?;
     r += 1;
     let data_head = r;
-    sh.ws.write_blank(r, 0, &st.header)?;
-    sh.text_wrapped(r, 1, &x.unit, &st.header, true)?;
+    sh.text_wrapped(r, 8, &x.unit, &st.header, true)?;
     for (i, l) in labels.iter().enumerate() {
         sh.text_wrapped(r, FIRST_PERIOD_COL + i as u16, l, &st.header, true)?;
     }
     let mut chart = Chart::new(ChartType::Line);
     for (name, pts) in &lines {
         r += 1;
-        sh.text_wrapped(r, 1, name, &st.text_wrap, false)?;
+        sh.text_wrapped(r, 8, name, &st.text_wrap, false)?;
         for (i, p) in pts.iter().enumerate() {
             sh.opt(r, FIRST_PERIOD_COL + i as u16, p.points, &st.points)?;
         }
         chart
             .add_series()
-            .set_name((sheet, r, 1))
+            .set_name((sheet, r, 8))
             .set_categories((sheet, data_head, FIRST_PERIOD_COL, data_head, last_col))
             .set_values((sheet, r, FIRST_PERIOD_COL, r, last_col))
             .set_marker(ChartMarker::new().set_automatic());
