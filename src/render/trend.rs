@@ -11,6 +11,7 @@ use crate::scorecard::trend::Status;
 pub const SHIPPED: &str = include_str!("../../report-templates/xu-huong.toml");
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Words {
     pub no_data: String,
     pub agency: String,
@@ -21,6 +22,7 @@ pub struct Words {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Arrows {
     pub up: String,
     pub down: String,
@@ -29,11 +31,13 @@ pub struct Arrows {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Colours {
     pub bands: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Xlsx {
     pub section: String,
     pub rank: String,
@@ -51,6 +55,7 @@ pub struct Xlsx {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pdf {
     pub ranking_sub: String,
     pub ranking_intro: String,

@@ -1266,7 +1266,7 @@ pub fn document(l: &mut Layout, ctx: &ReportContext, t: &Templates) {
     let mut blocks = section_receipt(ctx, t, &v, &mut n);
     blocks.extend(section_handling(ctx, t, &v, &mut n));
     blocks.extend(section_scorecard(ctx.scorecard, t, &mut n));
-    blocks.extend(super::trend::section(ctx, t, &mut n));
+    blocks.extend(super::trend::section(ctx, &mut n));
     blocks.extend(section_issues(
         &IssueFacts {
             totals: &ctx.figures.totals,

@@ -197,7 +197,7 @@ fn now_text(p: Option<&Point>) -> (String, String) {
 }
 
 /// Section III's trend blocks: the agency's line and the ranking with the change arrows.
-pub fn section(ctx: &ReportContext, t: &Templates, n: &mut Numbering) -> Vec<Block> {
+pub fn section(ctx: &ReportContext, n: &mut Numbering) -> Vec<Block> {
     let Some(tr) = ctx.trend else {
         return Vec::new();
     };
@@ -317,7 +317,6 @@ pub fn section(ctx: &ReportContext, t: &Templates, n: &mut Numbering) -> Vec<Blo
         size: 11.0,
         nowrap: vec![],
     }));
-    let _ = t;
     b
 }
 

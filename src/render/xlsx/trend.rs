@@ -98,7 +98,7 @@ pub fn section(sh: &mut Sheet, st: &Styles, ctx: &ReportContext, mut r: u32) -> 
     sh.opt(r, 4, now.map(|p| p.max_points), &st.points_total)?;
     sh.ws.write_blank(r, 5, &st.text_total)?;
     sh.ws.write_blank(r, 6, &st.text_total)?;
-    sh.opt(r, 7, t.agency_change, &signed(st, true))?;
+    sh.opt(r, 7, t.agency_change, &signed(true))?;
     sh.text(r, 8, &previous_text(&t.agency), &st.text_total)?;
     write_points(sh, r, &t.agency)?;
 
@@ -124,7 +124,7 @@ pub fn section(sh: &mut Sheet, st: &Styles, ctx: &ReportContext, mut r: u32) -> 
             None => w().arrow(d.status).to_string(),
         };
         sh.text(r, 6, &movement, &center)?;
-        sh.opt(r, 7, d.points_change, &signed(st, false))?;
+        sh.opt(r, 7, d.points_change, &signed(false))?;
         sh.text(r, 8, &previous_text(&d.points), &st.text)?;
         write_points(sh, r, &d.points)?;
     }
@@ -181,7 +181,7 @@ pub fn section(sh: &mut Sheet, st: &Styles, ctx: &ReportContext, mut r: u32) -> 
 }
 
 /// "+5" / "−5" / "0" as a number format (points change).
-fn signed(_st: &Styles, total: bool) -> Format {
+fn signed(total: bool) -> Format {
     let f = Format::new()
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::VerticalCenter)
