@@ -208,6 +208,29 @@ fn summary_json_carries_the_hand_computed_trend_ranks_and_changes() {
     }
     assert_eq!(department(&s, "Phòng A")["trend"][10]["rating"], "Khá");
     assert_eq!(department(&s, "Phòng A")["trend"][11]["rating"], "Yếu");
+
+    // In April, Phòng D is new (no case in March): no previous rank, no change; A and B tie at
+    // rank 3 (March: B and C 1, A 3).
+    report(&wd, "apr", "2026-04", &["json"]);
+    let s = wd.summary("apr");
+    let d = department(&s, "Phòng D");
+    assert_eq!(
+        (d["rank"].as_u64(), d["status"].as_str()),
+        (Some(1), Some("new"))
+    );
+    assert!(d["previous_rank"].is_null() && d["points_change"].is_null());
+    for (key, rank, prev, change, status) in [
+        ("Phòng A", 3, 3, -5, "same"),
+        ("Phòng B", 3, 1, -10, "down"),
+        ("Phòng C", 2, 1, -5, "down"),
+    ] {
+        let d = department(&s, key);
+        assert_eq!(d["rank"], rank, "{key}");
+        assert_eq!(d["previous_rank"], prev, "{key}");
+        assert_eq!(d["points_change"], change, "{key}");
+        assert_eq!(d["status"], status, "{key}");
+    }
+    assert_eq!(s["scorecard"]["points_change"], -10);
 }
 
 /// Each point of the trend is the scorecard of a separate run for that period; the periods
