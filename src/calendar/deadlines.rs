@@ -46,12 +46,27 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     pub response_working_days: u32,
+    /// The term for assigning a case after receipt (`assigned_within_1wd`); a rules file without
+    /// it keeps the shipped file's.
+    #[serde(default)]
+    pub assignment_working_days: Option<u32>,
     /// The legal basis of the response term, for readers of the rules file.
     #[serde(default)]
     #[allow(dead_code)]
     pub response_source: String,
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
+}
+
+/// The shipped assignment term, for a rules file that does not set one.
+fn shipped_assignment_term() -> u32 {
+    #[derive(Deserialize)]
+    struct Shipped {
+        assignment_working_days: u32,
+    }
+    let s: Shipped =
+        toml::from_str(SHIPPED).expect("the shipped deadline rules parse (checked by tests)");
+    s.assignment_working_days
 }
 
 impl Rules {
@@ -88,8 +103,8 @@ impl Rules {
                 )));
             }
         }
-        if cfg.deadlines.response_working_days != 10 {
-            rules.response_working_days = cfg.deadlines.response_working_days;
+        if let Some(n) = cfg.deadlines.response_working_days {
+            rules.response_working_days = n;
         }
         rules.rules.sort_by_key(|r| r.from);
         Ok(rules)
@@ -331,6 +346,9 @@ pub fn annotate(
     let mut warnings = Vec::new();
 
     let index = RuleIndex::new(rules);
+    let assignment_term = rules
+        .assignment_working_days
+        .unwrap_or_else(shipped_assignment_term);
     // Day numbers (days since 1970-01-01) throughout; the iterators walk the columns in step.
     let mut received_it = received.iter();
     let mut received_t_it = received_t.iter();
@@ -429,7 +447,7 @@ pub fn annotate(
             assigned_it
                 .next()
                 .flatten()
-                .map(|a| a <= cal.add_working_days_n(rec_day, 1)),
+                .map(|a| a <= cal.add_working_days_n(rec_day, assignment_term)),
         );
     }
 
