@@ -100,3 +100,34 @@ pub fn prepare(inputs: &[PathBuf], cfg: &Config) -> Result<Prepared> {
     let rules = Rules::load(cfg)?;
     prepare_with(inputs, cfg, calendar, &rules)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::columns::{Col, DEADLINES, NORMALISED};
+
+    /// The table a real run builds has the columns of the contract, names and types in order:
+    /// normalise's, then the deadline columns.
+    #[test]
+    fn the_case_table_is_the_contract() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let cfg = Config::load(Some(&dir.join("pakn-report.toml"))).unwrap().0;
+        let inputs = crate::input::expand_inputs(&[dir.clone()]).unwrap();
+        let p = prepare(&inputs, &cfg).unwrap();
+        assert!(p.loaded.cases.df.height() > 1000);
+        let got: Vec<(String, String)> = p
+            .loaded
+            .cases
+            .df
+            .columns()
+            .iter()
+            .map(|c| (c.name().to_string(), format!("{:?}", c.dtype())))
+            .collect();
+        let want: Vec<(String, String)> = NORMALISED
+            .iter()
+            .chain(DEADLINES)
+            .map(|c: &Col| (c.name.to_string(), format!("{:?}", c.dtype.polars())))
+            .collect();
+        assert_eq!(got, want);
+    }
+}

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::WorkCalendar;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::normalize::columns as col;
 use crate::normalize::{CaseTable, Loaded, Warning};
 
 const SHIPPED: &str = include_str!("../../report-templates/deadlines.toml");
@@ -310,27 +311,27 @@ pub fn annotate(
 ) -> Result<Vec<Warning>> {
     let df = &loaded.cases.df;
     let n = df.height();
-    let received = df.column("received_at")?.datetime()?.physical().clone();
-    let received_t = df.column("received_has_time")?.bool()?.clone();
-    let due = df.column("due_at")?.datetime()?.physical().clone();
-    let due_t = df.column("due_has_time")?.bool()?.clone();
-    let responded = df.column("responded_at")?.datetime()?.physical().clone();
-    let responded_t = df.column("responded_has_time")?.bool()?.clone();
-    let resolved = df.column("resolved_at")?.datetime()?.physical().clone();
-    let resolved_t = df.column("resolved_has_time")?.bool()?.clone();
-    let assigned = df.column("assigned_date")?.date()?.physical().clone();
-    let accepted = df.column("accepted_date")?.date()?.physical().clone();
-    let kind = df.column("kind")?.str()?.clone();
-    let complexity = df.column("complexity")?.str()?.clone();
+    let received = df.column(col::RECEIVED_AT)?.datetime()?.physical().clone();
+    let received_t = df.column(col::RECEIVED_HAS_TIME)?.bool()?.clone();
+    let due = df.column(col::DUE_AT)?.datetime()?.physical().clone();
+    let due_t = df.column(col::DUE_HAS_TIME)?.bool()?.clone();
+    let responded = df.column(col::RESPONDED_AT)?.datetime()?.physical().clone();
+    let responded_t = df.column(col::RESPONDED_HAS_TIME)?.bool()?.clone();
+    let resolved = df.column(col::RESOLVED_AT)?.datetime()?.physical().clone();
+    let resolved_t = df.column(col::RESOLVED_HAS_TIME)?.bool()?.clone();
+    let assigned = df.column(col::ASSIGNED_DATE)?.date()?.physical().clone();
+    let accepted = df.column(col::ACCEPTED_DATE)?.date()?.physical().clone();
+    let kind = df.column(col::KIND)?.str()?.clone();
+    let complexity = df.column(col::COMPLEXITY)?.str()?.clone();
     // The attempt (lần giải quyết) keys the complaint rules; a table without the column is read
     // as all blank, which gives the rules without `attempts`.
-    let attempt = match df.column("attempt") {
+    let attempt = match df.column(col::ATTEMPT) {
         Ok(c) => c.str()?.clone(),
-        Err(_) => StringChunked::full_null("attempt".into(), n),
+        Err(_) => StringChunked::full_null(col::ATTEMPT.into(), n),
     };
-    let ids = df.column("id")?.str()?.clone();
-    let file_no = df.column("file_no")?.u32()?.clone();
-    let row_no = df.column("row_no")?.u32()?.clone();
+    let ids = df.column(col::ID)?.str()?.clone();
+    let file_no = df.column(col::FILE_NO)?.u32()?.clone();
+    let row_no = df.column(col::ROW_NO)?.u32()?.clone();
 
     let mut received_date = Vec::with_capacity(n);
     let mut responded_date = Vec::with_capacity(n);
@@ -457,23 +458,23 @@ pub fn annotate(
             .into_column())
     };
     let cols = vec![
-        Series::new("received_date".into(), received_date)
+        Series::new(col::RECEIVED_DATE.into(), received_date)
             .cast(&DataType::Date)?
             .into_column(),
-        date("responded_date", responded_date)?,
-        date("resolved_date", resolved_date)?,
-        Series::new("deadline_at".into(), deadline_at)
+        date(col::RESPONDED_DATE, responded_date)?,
+        date(col::RESOLVED_DATE, resolved_date)?,
+        Series::new(col::DEADLINE_AT.into(), deadline_at)
             .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))?
             .into_column(),
-        date("deadline_date", deadline_date)?,
-        date("legal_deadline", legal)?,
-        Series::new("response_deadline".into(), response_deadline)
+        date(col::DEADLINE_DATE, deadline_date)?,
+        date(col::LEGAL_DEADLINE, legal)?,
+        Series::new(col::RESPONSE_DEADLINE.into(), response_deadline)
             .cast(&DataType::Date)?
             .into_column(),
-        Series::new("response_days".into(), response_days).into_column(),
-        Series::new("resolution_days".into(), resolution_days).into_column(),
-        Series::new("resolution_working_days".into(), resolution_wd).into_column(),
-        Series::new("assigned_within_1wd".into(), within_1wd).into_column(),
+        Series::new(col::RESPONSE_DAYS.into(), response_days).into_column(),
+        Series::new(col::RESOLUTION_DAYS.into(), resolution_days).into_column(),
+        Series::new(col::RESOLUTION_WORKING_DAYS.into(), resolution_wd).into_column(),
+        Series::new(col::ASSIGNED_WITHIN_1WD.into(), within_1wd).into_column(),
     ];
     let table: &mut CaseTable = &mut loaded.cases;
     table.df.hstack_mut(&cols)?;

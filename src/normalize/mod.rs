@@ -5,6 +5,7 @@
 //! interface to the later stages (see `CaseTable` for its columns).
 
 pub mod accounting;
+pub mod columns;
 pub mod dates;
 pub mod vocab;
 
