@@ -1,6 +1,7 @@
 //! One row of the synthetic register as generated, before it is written as text or cells.
 
 use super::forms::FormFields;
+use super::people::Person;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Bad {
@@ -45,26 +46,6 @@ impl DateV {
 pub(super) enum Id {
     Blank,
     Seq { year: i32, n: u32 },
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Phone {
-    None,
-    /// "0900 000 123"
-    Spaced(u32),
-    /// "0900012345"
-    Compact(u32),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Person {
-    pub(super) company: bool,
-    pub(super) family: &'static str,
-    pub(super) middle: &'static str,
-    pub(super) num: u32,
-    pub(super) phone: Phone,
-    pub(super) house: u32,
-    pub(super) email: bool,
 }
 
 /// Text-mode bits for the Facebook inbox (a third NFD, a few odd spacing or case).

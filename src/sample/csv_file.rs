@@ -10,6 +10,7 @@ use super::case::*;
 use super::dates::ymd;
 use super::generator::Generator;
 use super::layout::{FB_HEADER, REGISTER_HEADER, REGISTER_TITLE, period_line};
+use super::people::{push_address, push_name, push_phone};
 use super::text::*;
 use crate::error::{Error, Result};
 

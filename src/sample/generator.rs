@@ -5,6 +5,7 @@ use super::case::*;
 use super::dates::{is_weekend, receipt_time, season_weights, work_time, ymd};
 use super::deadlines::{DeadlineModel, LATE_P, SLOW, STUCK_P};
 use super::forms::{FormFields, form_fields};
+use super::people::Person;
 use super::rng::Rng;
 use super::vocab::*;
 use super::{SampleOptions, SampleStyle};
@@ -433,31 +434,7 @@ impl Generator {
         };
 
         // Personal data, clearly synthetic.
-        let company = rng.chance(if kind_g == K_KN { 0.25 } else { 0.08 });
-        let family = rng.pick(&FAMILY);
-        let middle = MIDDLE[rng.below(MIDDLE.len() as u64) as usize];
-        let num = rng.below(10_000) as u32;
-        let phone_p = match group {
-            G_HOTLINE => 0.95,
-            G_IN_PERSON => 0.8,
-            G_FACEBOOK => 0.3,
-            _ => 0.4,
-        };
-        let phone = if rng.chance(phone_p) {
-            if rng.chance(0.5) {
-                Phone::Spaced(rng.below(1000) as u32)
-            } else {
-                Phone::Compact(rng.below(100_000) as u32)
-            }
-        } else {
-            Phone::None
-        };
-        let house = if rng.chance(0.55) {
-            rng.range(1, 199) as u32
-        } else {
-            0
-        };
-        let email = group == G_EMAIL || rng.chance(0.03);
+        let person = Person::draw(rng, kind_g, group);
         let content = templates[rng.below(templates.len() as u64) as usize];
         let greeting = fb && rng.chance(0.15);
         let mut modes = [0u8; 7];
@@ -519,15 +496,7 @@ impl Generator {
             complexity,
             satisfaction,
             rating,
-            person: Person {
-                company,
-                family,
-                middle,
-                num,
-                phone,
-                house,
-                email,
-            },
+            person,
             content,
             greeting,
             modes,

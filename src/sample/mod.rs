@@ -27,8 +27,9 @@
 //!
 //! Files: `rng` (the PRNG), `dates` (day numbers, Tết and the season of the volume, times of
 //! day), `vocab` (spellings and shares), `deadlines` (the deadline model), `forms` (the form
-//! columns), `case` (one generated row), `generator` (rows in receipt order), `layout` (titles,
-//! headers, widths of each style), `text` (cell text), `csv_file` and `xlsx_file` (the writers).
+//! columns), `people` (senders), `case` (one generated row), `generator` (rows in receipt
+//! order), `layout` (titles, headers, widths of each style), `text` (cell text), `csv_file` and
+//! `xlsx_file` (the writers).
 
 mod case;
 mod csv_file;
@@ -37,6 +38,7 @@ mod deadlines;
 mod forms;
 mod generator;
 mod layout;
+mod people;
 mod rng;
 mod text;
 mod vocab;

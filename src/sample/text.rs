@@ -2,8 +2,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::case::{Case, Id, M_NFD, M_SPACED, M_UPPER, Person, Phone};
+use super::case::{Case, Id, M_NFD, M_SPACED, M_UPPER};
 use super::dates::ymd;
+use super::people::{Phone, push_phone};
 
 pub(super) fn push_2(s: &mut String, n: u32) {
     s.push((b'0' + (n / 10 % 10) as u8) as char);
@@ -56,40 +57,6 @@ pub(super) fn push_id(s: &mut String, prefix: &str, id: Id) {
         push_padded(s, year.max(0) as u64, 4);
         s.push('-');
         push_padded(s, n as u64, 6);
-    }
-}
-
-pub(super) fn push_name(s: &mut String, p: &Person) {
-    if p.company {
-        s.push_str("Công ty TNHH Mẫu ");
-    } else {
-        s.push_str(p.family);
-        s.push(' ');
-        s.push_str(p.middle);
-        s.push_str(" Mẫu ");
-    }
-    push_padded(s, p.num as u64, 4);
-}
-
-pub(super) fn push_phone(s: &mut String, phone: Phone) {
-    match phone {
-        Phone::None => {}
-        Phone::Spaced(n) => {
-            s.push_str("0900 000 ");
-            push_padded(s, n as u64, 3);
-        }
-        Phone::Compact(n) => {
-            s.push_str("09000");
-            push_padded(s, n as u64, 5);
-        }
-    }
-}
-
-pub(super) fn push_address(s: &mut String, house: u32) {
-    if house > 0 {
-        s.push_str("Số ");
-        push_padded(s, house as u64, 1);
-        s.push_str(", đường Mẫu, KCN Thử nghiệm, Hải Phòng");
     }
 }
 

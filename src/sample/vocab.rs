@@ -211,22 +211,6 @@ pub(super) const CATEGORIES: [Category; 10] = [
     ),
 ];
 
-pub(super) const FAMILY: [(&str, u32); 12] = [
-    ("Nguyễn", 30),
-    ("Trần", 12),
-    ("Lê", 10),
-    ("Phạm", 8),
-    ("Hoàng", 6),
-    ("Vũ", 5),
-    ("Đặng", 4),
-    ("Bùi", 4),
-    ("Đỗ", 4),
-    ("Ngô", 3),
-    ("Dương", 2),
-    ("Lý", 2),
-];
-pub(super) const MIDDLE: [&str; 8] = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Hữu", "Ngọc", "Quang"];
-
 pub(super) const OPEN_NEW: &str = "Mới tiếp nhận";
 pub(super) const OPEN_ONGOING: &str = "Đang xử lý";
 pub(super) const SATISFACTION: [&str; 4] =
@@ -257,7 +241,6 @@ mod tests {
         let mut all: Vec<&str> = vec![];
         all.extend(DEPARTMENTS);
         all.extend(DEPARTMENT_VARIANTS.iter().flatten());
-        all.extend(MIDDLE);
         all.extend(SATISFACTION);
         for c in CATEGORIES {
             all.push(c.0);
@@ -266,7 +249,6 @@ mod tests {
         for g in CHANNELS.iter().chain([&FB_CHANNEL]) {
             all.extend(g.2.iter().map(|v| v.0));
         }
-        all.extend(FAMILY.iter().map(|v| v.0));
         for (_, rare, usual) in KIND_SPELLINGS {
             all.extend([rare, usual]);
         }

@@ -12,6 +12,7 @@ use super::generator::Generator;
 use super::layout::{
     FB_HEADER, FB_WIDTHS, REGISTER_HEADER, REGISTER_TITLE, REGISTER_WIDTHS, period_line,
 };
+use super::people::{push_address, push_name, push_phone};
 use super::text::*;
 use crate::error::{Error, Result};
 
