@@ -71,6 +71,16 @@ fn shipped_assignment_term() -> u32 {
 }
 
 impl Rules {
+    /// The shipped rules (`report-templates/deadlines.toml`), parsed once: for what takes no
+    /// config, such as the synthetic register of `pakn-report sample`.
+    pub fn shipped() -> &'static Rules {
+        static SHIPPED_RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+        SHIPPED_RULES.get_or_init(|| {
+            Rules::load(&Config::default())
+                .expect("the shipped deadline rules load (checked by tests)")
+        })
+    }
+
     pub fn load(cfg: &Config) -> Result<Rules> {
         let src = crate::templates::Source::read(
             cfg.deadlines.rules_file.as_deref(),
@@ -171,8 +181,9 @@ impl Rules {
     }
 }
 
-/// The legal deadline of a rule, on day numbers (days since 1970-01-01).
-fn apply(
+/// The legal deadline of a rule, on day numbers (days since 1970-01-01). `complexity` is a
+/// code of `vocab::COMPLEXITY_CODES`; an unknown or blank one counts as `none`.
+pub fn apply(
     rule: &Rule,
     cal: &mut WorkCalendar,
     complexity: &str,
@@ -197,14 +208,14 @@ fn apply(
 type RuleList<'r> = Vec<(i32, &'r Rule)>;
 
 /// `Rules::rule_for` on day numbers, with the rules of each kind and attempt found once.
-struct RuleIndex<'r> {
+pub struct RuleIndex<'r> {
     /// Per kind: its candidate rules for a blank attempt, then for each code of
     /// `vocab::ATTEMPT_CODES` in order.
     kinds: Vec<(String, Vec<RuleList<'r>>)>,
 }
 
 impl<'r> RuleIndex<'r> {
-    fn new(rules: &'r Rules) -> Self {
+    pub fn new(rules: &'r Rules) -> Self {
         let attempts: Vec<Option<&str>> = std::iter::once(None)
             .chain(
                 crate::normalize::vocab::ATTEMPT_CODES
@@ -233,7 +244,7 @@ impl<'r> RuleIndex<'r> {
 
     /// The rule in force for a kind and attempt on the receipt day (the earliest one before
     /// any took effect), as `Rules::rule_for`.
-    fn rule_for(
+    pub fn rule_for(
         &self,
         rules: &'r Rules,
         kind: &str,

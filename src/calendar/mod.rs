@@ -70,7 +70,8 @@ pub struct DayOff {
 pub enum YearSource {
     /// The shipped official table or the user's config (with its note).
     Official(String),
-    /// Computed from the law with the lunar calendar.
+    /// Computed from the law with the lunar calendar (weekends only in a
+    /// `WorkCalendar::weekends_only` calendar).
     Computed,
 }
 
@@ -87,6 +88,8 @@ pub struct WorkCalendar {
     /// Running count of working days over the loaded years, so that terms are lookups
     /// (rebuilt after a year is loaded).
     table: Option<Table>,
+    /// False for a calendar whose only days off are Saturdays and Sundays (`weekends_only`).
+    holidays: bool,
 }
 
 /// Working days from the first loaded year to the last, as running counts over day numbers
@@ -183,7 +186,8 @@ pub fn statutory_holidays(year: i32) -> Vec<DayOff> {
     v
 }
 
-fn is_weekend(d: NaiveDate) -> bool {
+/// Saturday or Sunday.
+pub fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
@@ -262,7 +266,23 @@ impl WorkCalendar {
             years: BTreeMap::new(),
             memo: Vec::new(),
             table: None,
+            holidays: true,
         })
+    }
+
+    /// A calendar whose only days off are Saturdays and Sundays: no holiday table, no
+    /// statutory holiday, no make-up day. The synthetic register of `pakn-report sample`
+    /// models its deadlines on it.
+    pub fn weekends_only() -> Self {
+        WorkCalendar {
+            off: BTreeSet::new(),
+            work: BTreeSet::new(),
+            tables: BTreeMap::new(),
+            years: BTreeMap::new(),
+            memo: Vec::new(),
+            table: None,
+            holidays: false,
+        }
     }
 
     /// Loads the years a run needs (idempotent). Returns the years computed from the law.
@@ -286,6 +306,9 @@ impl WorkCalendar {
             match self.tables.get(&y) {
                 Some((_, _, source)) => {
                     self.years.insert(y, YearSource::Official(source.clone()));
+                }
+                None if !self.holidays => {
+                    self.years.insert(y, YearSource::Computed);
                 }
                 None => {
                     self.off
@@ -538,6 +561,28 @@ mod tests {
         assert!(!c.is_working_day(d(2026, 8, 23)));
         assert!(c.is_working_day(d(2026, 9, 3)));
         assert!(c.computed_years().is_empty());
+    }
+
+    #[test]
+    fn weekends_only_calendar_has_no_holidays() {
+        let mut c = WorkCalendar::weekends_only();
+        // Tết, 30/4–1/5, Quốc khánh and the 2026 swaps are working days; Sat/Sun never are.
+        for day in [
+            d(2026, 2, 16),
+            d(2026, 2, 17),
+            d(2026, 5, 1),
+            d(2026, 9, 2),
+            d(2027, 1, 1),
+        ] {
+            assert!(c.is_working_day(day), "{day}");
+        }
+        assert!(!c.is_working_day(d(2026, 1, 10))); // a làm bù Saturday in the official table
+        assert!(!c.is_working_day(d(2026, 2, 22)));
+        // Thu 12/02/2026 + 10 working days: Thu 26/02/2026 (the holiday calendar: 05/03).
+        assert_eq!(c.add_working_days(d(2026, 2, 12), 10), d(2026, 2, 26));
+        assert_eq!(c.roll_forward(d(2026, 2, 14)), d(2026, 2, 16));
+        assert_eq!(c.working_days_between(d(2026, 2, 12), d(2026, 2, 26)), 10);
+        assert!(c.load_years(2020, 2030).is_empty());
     }
 
     #[test]
