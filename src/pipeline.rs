@@ -91,7 +91,36 @@ pub fn prepare_with(
     let mut loaded = normalize::load(inputs, cfg)?;
     let warnings = deadlines::annotate(&mut loaded, &mut calendar, rules, cfg)?;
     loaded.warnings.extend(warnings);
+    check_contract(&loaded.cases.df)?;
     Ok(Prepared { loaded, calendar })
+}
+
+/// The table handed to the figures has the columns of the contract (`normalize::columns`), names
+/// and types in order; anything else is a defect of the program, stopped here rather than met as
+/// a wrong figure later.
+fn check_contract(df: &polars::prelude::DataFrame) -> Result<()> {
+    use crate::normalize::columns::{DEADLINES, NORMALISED};
+    let want = NORMALISED.iter().chain(DEADLINES);
+    let cols = df.columns();
+    if cols.len() != NORMALISED.len() + DEADLINES.len() {
+        return Err(crate::error::Error::Runtime(format!(
+            "lỗi nội bộ: bảng vụ việc có {} cột, cần {} (internal: case table columns)",
+            cols.len(),
+            NORMALISED.len() + DEADLINES.len()
+        )));
+    }
+    for (c, w) in cols.iter().zip(want) {
+        if c.name().as_str() != w.name || *c.dtype() != w.dtype.polars() {
+            return Err(crate::error::Error::Runtime(format!(
+                "lỗi nội bộ: cột '{}' ({:?}) khác hợp đồng '{}' ({:?}) (internal: case table contract)",
+                c.name(),
+                c.dtype(),
+                w.name,
+                w.dtype.polars()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the inputs and adds the deadline columns, loading the calendar and rules of `cfg`.
