@@ -7,6 +7,11 @@ xlsxwriter workbook (with a native column chart), a reportlab PDF of the tables 
 
     python benches/peer.py REGISTER.csv --out DIR [--period 2026-05] [--as-of 2026-11-28] [--engine c]
     python benches/peer.py check PAKN_SUMMARY.json PEER_SUMMARY.json
+    python benches/peer.py read REGISTER.csv     # the second peer: pyarrow's read of every column
+
+The second peer is the floor a Python analyst starts from: pandas' read_csv with the pyarrow
+engine (multi-threaded) of all the register's columns as text after the header line, and nothing
+else — no cleaning, no figures, no outputs.
 
 Each phase's wall time goes to stderr as `phase NAME SECONDS` (read, figures, xlsx, pdf, json,
 total), like `pakn-report -v`.
@@ -629,9 +634,22 @@ def check(pakn_path, peer_path):
     return 0 if not diffs else 1
 
 
+def read_only(path):
+    """The second peer: every column read as text by pyarrow's multi-threaded CSV reader."""
+    phase("import")
+    hdr = find_header(path)
+    raw = pd.read_csv(path, skiprows=hdr, header=0, dtype=str, encoding="utf-8", engine="pyarrow")
+    phase("read")
+    print(f"rows {len(raw)} columns {raw.shape[1]}", file=sys.stderr)
+    phase("total")
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "check":
         sys.exit(check(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) == 3 and sys.argv[1] == "read":
+        read_only(sys.argv[2])
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("input")
     ap.add_argument("--out", required=True)

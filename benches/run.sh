@@ -7,6 +7,7 @@
 # then, in the same run, times under /usr/bin/time -v
 #   pakn-report -v report reg-N.csv --period 2026-05 --as-of 2026-11-28 --out …   (xlsx, pdf, json)
 #   python benches/peer.py reg-N.csv --period 2026-05 --out …
+#   python benches/peer.py read reg-N.csv     (second peer: pyarrow's read of the file alone)
 # and prints a Markdown table (wall time, peak RSS, ratio peer / pakn-report, per-phase times), also
 # written to $PAKN_BENCH_DIR/results.md. Sizes ≤ 100000: best of 3 runs per tool; larger: one run.
 #
@@ -137,22 +138,28 @@ for N in "${SIZES[@]}"; do
       "$PY" "$HERE/peer.py" "$REG" --period "$PERIOD" --as-of "$AS_OF" --out "$ODIR/peer")"
   [ "$p_rc" = 0 ] || log "  peer failed (exit $p_rc; see $p_pre.err)"
 
+  log "N=$N: pyarrow read ($n_runs run(s))"
+  read -r a_wall a_rss a_rc a_pre <<<"$(best_of "$n_runs" pyarrow-read "$LDIR/arrow" \
+      "$PY" "$HERE/peer.py" read "$REG")"
+  [ "$a_rc" = 0 ] || log "  pyarrow read failed (exit $a_rc; see $a_pre.err)"
+
   RATIO=$(awk -v p="$p_wall" -v r="$r_wall" 'BEGIN {if (r > 0) printf "%.1f×", p/r; else print "–"}')
+  RATIO_A=$(awk -v p="$a_wall" -v r="$r_wall" 'BEGIN {if (r > 0) printf "%.2f×", p/r; else print "–"}')
   R_PH=$(phases "$r_pre.err"); P_PH=$(phases "$p_pre.err")
   CHECK="–"
   if [ "$r_rc" = 0 ] && [ "$p_rc" = 0 ]; then
     CHECK=$("$PY" "$HERE/peer.py" check "$ODIR/pakn/summary.json" "$ODIR/peer/summary.json" 2>&1 | tail -1)
   fi
   log "  pakn-report ${r_wall} s $(mb "$r_rss") MB; peer ${p_wall} s $(mb "$p_rss") MB; ratio $RATIO; check: $CHECK"
-  ROWS+=("| $(echo "$N" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') | $r_wall | $(mb "$r_rss") | $p_wall | $(mb "$p_rss") | $RATIO | $R_PH | $P_PH | $FORMATS | $CHECK |")
+  ROWS+=("| $(echo "$N" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') | $r_wall | $(mb "$r_rss") | $p_wall | $(mb "$p_rss") | $RATIO | $a_wall | $(mb "$a_rss") | $RATIO_A | $R_PH | $P_PH | $FORMATS | $CHECK |")
 done
 
 ELAPSED=$(( $(date +%s) - T_START ))
 {
   echo "pakn-report $COMMIT$DIRTY · $(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores, $CPU, $MEM · load average at start $LOAD"
   echo
-  echo "| cases | pakn-report wall (s) | pakn-report peak RSS (MB) | peer wall (s) | peer peak RSS (MB) | peer / pakn-report | pakn-report phases (s) | peer phases (s) | pakn-report outputs | figures check |"
-  echo "|---:|---:|---:|---:|---:|---:|---|---|---|---|"
+  echo "| cases | pakn-report wall (s) | pakn-report peak RSS (MB) | peer wall (s) | peer peak RSS (MB) | peer / pakn-report | pyarrow read wall (s) | pyarrow read peak RSS (MB) | pyarrow read / pakn-report | pakn-report phases (s) | peer phases (s) | pakn-report outputs | figures check |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "Command: \`bash benches/run.sh ${SIZES[*]}\` · period $PERIOD, --as-of $AS_OF · best of $RUNS runs for ≤ 100,000 cases, one run above · harness time ${ELAPSED} s (build and data generation included)"

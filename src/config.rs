@@ -66,8 +66,9 @@ pub struct DefaultsConfig {
 pub struct DeadlinesConfig {
     /// When false, a case without `due_at` has no deadline (never overdue).
     pub compute_missing: bool,
-    /// Working days for the reply owed to the sender (Luật Tiếp công dân Điều 28).
-    pub response_working_days: u32,
+    /// Working days for the reply owed to the sender (Luật Tiếp công dân Điều 28). When set it
+    /// overrides the rules file's `response_working_days`, whatever its value.
+    pub response_working_days: Option<u32>,
     /// A rule file replacing the shipped `report-templates/deadlines.toml`.
     pub rules_file: Option<PathBuf>,
 }
@@ -76,7 +77,7 @@ impl Default for DeadlinesConfig {
     fn default() -> Self {
         DeadlinesConfig {
             compute_missing: true,
-            response_working_days: 10,
+            response_working_days: None,
             rules_file: None,
         }
     }
@@ -281,7 +282,10 @@ off = ["2027-02-08"]
         .unwrap();
         assert_eq!(cfg.columns["received_at"], vec!["OPEN_DT".to_string()]);
         assert!(!cfg.deadlines.compute_missing);
-        assert_eq!(cfg.deadlines.response_working_days, 10);
+        assert_eq!(
+            cfg.deadlines.response_working_days, None,
+            "unset: the rules file decides"
+        );
         assert_eq!(cfg.holidays["2027"].off, vec!["2027-02-08".to_string()]);
     }
 }

@@ -91,7 +91,36 @@ pub fn prepare_with(
     let mut loaded = normalize::load(inputs, cfg)?;
     let warnings = deadlines::annotate(&mut loaded, &mut calendar, rules, cfg)?;
     loaded.warnings.extend(warnings);
+    check_contract(&loaded.cases.df)?;
     Ok(Prepared { loaded, calendar })
+}
+
+/// The table handed to the figures has the columns of the contract (`normalize::columns`), names
+/// and types in order; anything else is a defect of the program, stopped here rather than met as
+/// a wrong figure later.
+fn check_contract(df: &polars::prelude::DataFrame) -> Result<()> {
+    use crate::normalize::columns::{DEADLINES, NORMALISED};
+    let want = NORMALISED.iter().chain(DEADLINES);
+    let cols = df.columns();
+    if cols.len() != NORMALISED.len() + DEADLINES.len() {
+        return Err(crate::error::Error::Runtime(format!(
+            "lỗi nội bộ: bảng vụ việc có {} cột, cần {} (internal: case table columns)",
+            cols.len(),
+            NORMALISED.len() + DEADLINES.len()
+        )));
+    }
+    for (c, w) in cols.iter().zip(want) {
+        if c.name().as_str() != w.name || *c.dtype() != w.dtype.polars() {
+            return Err(crate::error::Error::Runtime(format!(
+                "lỗi nội bộ: cột '{}' ({:?}) khác hợp đồng '{}' ({:?}) (internal: case table contract)",
+                c.name(),
+                c.dtype(),
+                w.name,
+                w.dtype.polars()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the inputs and adds the deadline columns, loading the calendar and rules of `cfg`.
@@ -99,4 +128,35 @@ pub fn prepare(inputs: &[PathBuf], cfg: &Config) -> Result<Prepared> {
     let calendar = WorkCalendar::new(cfg)?;
     let rules = Rules::load(cfg)?;
     prepare_with(inputs, cfg, calendar, &rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::columns::{Col, DEADLINES, NORMALISED};
+
+    /// The table a real run builds has the columns of the contract, names and types in order:
+    /// normalise's, then the deadline columns.
+    #[test]
+    fn the_case_table_is_the_contract() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let cfg = Config::load(Some(&dir.join("pakn-report.toml"))).unwrap().0;
+        let inputs = crate::input::expand_inputs(&[dir.clone()]).unwrap();
+        let p = prepare(&inputs, &cfg).unwrap();
+        assert!(p.loaded.cases.df.height() > 1000);
+        let got: Vec<(String, String)> = p
+            .loaded
+            .cases
+            .df
+            .columns()
+            .iter()
+            .map(|c| (c.name().to_string(), format!("{:?}", c.dtype())))
+            .collect();
+        let want: Vec<(String, String)> = NORMALISED
+            .iter()
+            .chain(DEADLINES)
+            .map(|c: &Col| (c.name.to_string(), format!("{:?}", c.dtype.polars())))
+            .collect();
+        assert_eq!(got, want);
+    }
 }

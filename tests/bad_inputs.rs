@@ -1,8 +1,7 @@
 //! Hostile and broken inputs (issue: cron-grade operation): each gets its clear message and exit
 //! status, never a panic, never a hang. Files are generated in a temp folder, not committed.
 
-mod common;
-use common::output as run;
+use crate::common::output as run;
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};

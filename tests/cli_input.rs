@@ -5,9 +5,7 @@
 //! row accounting (rows read = accepted + rejected + duplicates + skipped) and, through
 //! `report --format json`, the values that were read.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use unicode_normalization::UnicodeNormalization;
 

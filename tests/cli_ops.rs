@@ -1,8 +1,7 @@
 //! Cron-grade behaviour of `report` and `verify` (SPEC §7, §9): reproducible outputs, the manifest,
 //! atomic replacement under kill, concurrent runs on one folder.
 
-mod common;
-use common::output as run;
+use crate::common::output as run;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;

@@ -22,9 +22,7 @@
 //! The file has a title row, a row of empty cells, the header (row 3), C1–C10 (rows 4–13) and a
 //! "Tổng cộng" row: rows read 11 = accepted 10 + rejected 0 + duplicates 0 + skipped 1.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const REGISTER: &str = "so-theo-doi-2026.csv";

@@ -3,9 +3,7 @@
 //! longer term of a second complaint (Luật Khiếu nại 2011 Điều 37). Every figure was worked out
 //! by hand; each case has its own category so that its verdict can be read alone.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Phản ánh received around Quốc khánh 2026, without a recorded deadline: 10 working days from
 /// receipt (Luật Tiếp công dân Điều 28), counted per BLDS Điều 147–148.

@@ -3,8 +3,7 @@
 //! every control sum of the layouts file on the values written, the hand-worked fixture end to
 //! end, and the layouts file as configuration.
 
-mod common;
-use common::{AS_OF, Book, Workdir, cell, text};
+use crate::common::{AS_OF, Book, Workdir, cell, text};
 
 use calamine::Data;
 use serde_json::Value;

@@ -3,11 +3,10 @@
 //! Each test makes a register with `pakn-report sample --cases 1500 --seed 3 --bad-rows 6` in a
 //! temporary folder, runs `report … --format pdf,json`, and reads the PDF back with poppler's
 //! `pdftotext` / `pdfinfo` / `pdffonts` (Debian `poppler-utils`, installed by `.ci/run`). When
-//! poppler is missing the tests that need it print a note and pass; the byte-identity test does not
-//! need it.
+//! poppler is missing the tests that need it fail with a line saying what to install; the
+//! byte-identity test does not need it.
 
-mod common;
-use common::run_ok as run;
+use crate::common::run_ok as run;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -56,14 +55,14 @@ fn have(tool: &str) -> bool {
     Command::new(tool).arg("-v").output().is_ok()
 }
 
-fn poppler() -> bool {
-    let ok = have("pdftotext") && have("pdfinfo");
-    if !ok {
-        eprintln!(
-            "note: pdftotext/pdfinfo (poppler-utils) not installed — PDF text checks skipped"
+/// Poppler's tools are required: a missing one fails the test, never skips it.
+pub fn poppler() {
+    for tool in ["pdftotext", "pdfinfo", "pdffonts"] {
+        assert!(
+            have(tool),
+            "{tool} is missing: install Debian's poppler-utils (`.ci/run` does) to read the PDF back"
         );
     }
-    ok
 }
 
 fn pdftotext(pdf: &Path, mode: &str) -> String {
@@ -108,9 +107,7 @@ fn n(v: &Value, key: &str) -> u64 {
 
 #[test]
 fn pdf_text_is_the_official_layout_with_the_figures_in_reading_order() {
-    if !poppler() {
-        return;
-    }
+    poppler();
     let d = tempfile::tempdir().unwrap();
     sample(d.path());
     let (pdf, summary) = report(d.path(), "out");
@@ -296,11 +293,8 @@ fn pdf_holds_no_personal_data() {
     let values = personal_values(&d.path().join("reg.xlsx"));
     assert!(values.len() > 1000, "{} personal values read", values.len());
     let bytes = std::fs::read(&pdf).unwrap();
-    let haystacks = if poppler() {
-        vec![pdftotext(&pdf, "-raw"), pdftotext(&pdf, "-layout")]
-    } else {
-        vec![]
-    };
+    poppler();
+    let haystacks = vec![pdftotext(&pdf, "-raw"), pdftotext(&pdf, "-layout")];
     let flat: Vec<String> = haystacks.iter().map(|h| collapse(h)).collect();
     for v in &values {
         let needle = v.as_bytes();
@@ -336,10 +330,7 @@ fn pdf_is_byte_identical_across_runs() {
 
 #[test]
 fn pdf_fonts_are_embedded_subsets() {
-    if !have("pdffonts") {
-        eprintln!("note: pdffonts (poppler-utils) not installed — font check skipped");
-        return;
-    }
+    poppler();
     let d = tempfile::tempdir().unwrap();
     sample(d.path());
     let (pdf, _) = report(d.path(), "out");

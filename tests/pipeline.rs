@@ -3,8 +3,7 @@
 //! loads; the small things a user hits at a shell (a closed pipe, the value lists of `--help`, no
 //! INPUT outside the source folder).
 
-mod common;
-use common::{AS_OF, Run, Workdir};
+use crate::common::{AS_OF, Run, Workdir};
 
 /// A small register and a complete report set of it in `out` (every format).
 fn workdir_with_a_report() -> Workdir {
@@ -215,7 +214,7 @@ fn a_closed_pipe_ends_quietly() {
         "reg.csv",
     ])
     .assert_code(0);
-    let mut child = std::process::Command::new(common::BIN)
+    let mut child = std::process::Command::new(crate::common::BIN)
         .args(["validate", "--json", "reg.csv"])
         .current_dir(wd.path())
         .stdout(std::process::Stdio::piped())

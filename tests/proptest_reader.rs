@@ -4,9 +4,7 @@
 //!
 //! Each case runs the real binary once on a small file, so the case counts stay modest.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 
 /// Runs `validate --json` (optionally `--strict`) on `bytes` written as `register.csv` and

@@ -29,9 +29,7 @@
 //! As of Fri 25/04/2025, within 3: L5 −1 (overdue), L1 1 (the làm bù Saturday counts), L2 2,
 //! L3 3 (Fri 02/05 is off: 26/04, 28/04, 29/04), L4 4 (not listed).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const HEADER: &str = "STT,Mã số,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Đơn vị xử lý,Lĩnh vực,Hạn xử lý,Ngày phản hồi,Ngày hoàn thành,Họ tên,Số điện thoại,Nội dung";

@@ -3,9 +3,8 @@
 //! date cells, total rows equal to the sum of their groups, the overdue list, no personal data,
 //! byte-identical reruns, and `--format` choosing the outputs.
 
-mod common;
-use common::run_ok as run;
-use common::{Book, cell, text};
+use crate::common::run_ok as run;
+use crate::common::{Book, cell, text};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::WorkCalendar;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::normalize::columns as col;
 use crate::normalize::{CaseTable, Loaded, Warning};
 
 const SHIPPED: &str = include_str!("../../report-templates/deadlines.toml");
@@ -46,6 +47,10 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     pub response_working_days: u32,
+    /// The term for assigning a case after receipt (`assigned_within_1wd`); a rules file without
+    /// it keeps the shipped file's.
+    #[serde(default)]
+    pub assignment_working_days: Option<u32>,
     /// The legal basis of the response term, for readers of the rules file.
     #[serde(default)]
     #[allow(dead_code)]
@@ -54,7 +59,28 @@ pub struct Rules {
     pub rules: Vec<Rule>,
 }
 
+/// The shipped assignment term, for a rules file that does not set one.
+fn shipped_assignment_term() -> u32 {
+    #[derive(Deserialize)]
+    struct Shipped {
+        assignment_working_days: u32,
+    }
+    let s: Shipped =
+        toml::from_str(SHIPPED).expect("the shipped deadline rules parse (checked by tests)");
+    s.assignment_working_days
+}
+
 impl Rules {
+    /// The shipped rules (`report-templates/deadlines.toml`), parsed once: for what takes no
+    /// config, such as the synthetic register of `pakn-report sample`.
+    pub fn shipped() -> &'static Rules {
+        static SHIPPED_RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+        SHIPPED_RULES.get_or_init(|| {
+            Rules::load(&Config::default())
+                .expect("the shipped deadline rules load (checked by tests)")
+        })
+    }
+
     pub fn load(cfg: &Config) -> Result<Rules> {
         let src = crate::templates::Source::read(
             cfg.deadlines.rules_file.as_deref(),
@@ -88,8 +114,8 @@ impl Rules {
                 )));
             }
         }
-        if cfg.deadlines.response_working_days != 10 {
-            rules.response_working_days = cfg.deadlines.response_working_days;
+        if let Some(n) = cfg.deadlines.response_working_days {
+            rules.response_working_days = n;
         }
         rules.rules.sort_by_key(|r| r.from);
         Ok(rules)
@@ -155,8 +181,9 @@ impl Rules {
     }
 }
 
-/// The legal deadline of a rule, on day numbers (days since 1970-01-01).
-fn apply(
+/// The legal deadline of a rule, on day numbers (days since 1970-01-01). `complexity` is a
+/// code of `vocab::COMPLEXITY_CODES`; an unknown or blank one counts as `none`.
+pub fn apply(
     rule: &Rule,
     cal: &mut WorkCalendar,
     complexity: &str,
@@ -181,14 +208,14 @@ fn apply(
 type RuleList<'r> = Vec<(i32, &'r Rule)>;
 
 /// `Rules::rule_for` on day numbers, with the rules of each kind and attempt found once.
-struct RuleIndex<'r> {
+pub struct RuleIndex<'r> {
     /// Per kind: its candidate rules for a blank attempt, then for each code of
     /// `vocab::ATTEMPT_CODES` in order.
     kinds: Vec<(String, Vec<RuleList<'r>>)>,
 }
 
 impl<'r> RuleIndex<'r> {
-    fn new(rules: &'r Rules) -> Self {
+    pub fn new(rules: &'r Rules) -> Self {
         let attempts: Vec<Option<&str>> = std::iter::once(None)
             .chain(
                 crate::normalize::vocab::ATTEMPT_CODES
@@ -217,7 +244,7 @@ impl<'r> RuleIndex<'r> {
 
     /// The rule in force for a kind and attempt on the receipt day (the earliest one before
     /// any took effect), as `Rules::rule_for`.
-    fn rule_for(
+    pub fn rule_for(
         &self,
         rules: &'r Rules,
         kind: &str,
@@ -295,27 +322,27 @@ pub fn annotate(
 ) -> Result<Vec<Warning>> {
     let df = &loaded.cases.df;
     let n = df.height();
-    let received = df.column("received_at")?.datetime()?.physical().clone();
-    let received_t = df.column("received_has_time")?.bool()?.clone();
-    let due = df.column("due_at")?.datetime()?.physical().clone();
-    let due_t = df.column("due_has_time")?.bool()?.clone();
-    let responded = df.column("responded_at")?.datetime()?.physical().clone();
-    let responded_t = df.column("responded_has_time")?.bool()?.clone();
-    let resolved = df.column("resolved_at")?.datetime()?.physical().clone();
-    let resolved_t = df.column("resolved_has_time")?.bool()?.clone();
-    let assigned = df.column("assigned_date")?.date()?.physical().clone();
-    let accepted = df.column("accepted_date")?.date()?.physical().clone();
-    let kind = df.column("kind")?.str()?.clone();
-    let complexity = df.column("complexity")?.str()?.clone();
+    let received = df.column(col::RECEIVED_AT)?.datetime()?.physical().clone();
+    let received_t = df.column(col::RECEIVED_HAS_TIME)?.bool()?.clone();
+    let due = df.column(col::DUE_AT)?.datetime()?.physical().clone();
+    let due_t = df.column(col::DUE_HAS_TIME)?.bool()?.clone();
+    let responded = df.column(col::RESPONDED_AT)?.datetime()?.physical().clone();
+    let responded_t = df.column(col::RESPONDED_HAS_TIME)?.bool()?.clone();
+    let resolved = df.column(col::RESOLVED_AT)?.datetime()?.physical().clone();
+    let resolved_t = df.column(col::RESOLVED_HAS_TIME)?.bool()?.clone();
+    let assigned = df.column(col::ASSIGNED_DATE)?.date()?.physical().clone();
+    let accepted = df.column(col::ACCEPTED_DATE)?.date()?.physical().clone();
+    let kind = df.column(col::KIND)?.str()?.clone();
+    let complexity = df.column(col::COMPLEXITY)?.str()?.clone();
     // The attempt (lần giải quyết) keys the complaint rules; a table without the column is read
     // as all blank, which gives the rules without `attempts`.
-    let attempt = match df.column("attempt") {
+    let attempt = match df.column(col::ATTEMPT) {
         Ok(c) => c.str()?.clone(),
-        Err(_) => StringChunked::full_null("attempt".into(), n),
+        Err(_) => StringChunked::full_null(col::ATTEMPT.into(), n),
     };
-    let ids = df.column("id")?.str()?.clone();
-    let file_no = df.column("file_no")?.u32()?.clone();
-    let row_no = df.column("row_no")?.u32()?.clone();
+    let ids = df.column(col::ID)?.str()?.clone();
+    let file_no = df.column(col::FILE_NO)?.u32()?.clone();
+    let row_no = df.column(col::ROW_NO)?.u32()?.clone();
 
     let mut received_date = Vec::with_capacity(n);
     let mut responded_date = Vec::with_capacity(n);
@@ -331,6 +358,9 @@ pub fn annotate(
     let mut warnings = Vec::new();
 
     let index = RuleIndex::new(rules);
+    let assignment_term = rules
+        .assignment_working_days
+        .unwrap_or_else(shipped_assignment_term);
     // Day numbers (days since 1970-01-01) throughout; the iterators walk the columns in step.
     let mut received_it = received.iter();
     let mut received_t_it = received_t.iter();
@@ -429,7 +459,7 @@ pub fn annotate(
             assigned_it
                 .next()
                 .flatten()
-                .map(|a| a <= cal.add_working_days_n(rec_day, 1)),
+                .map(|a| a <= cal.add_working_days_n(rec_day, assignment_term)),
         );
     }
 
@@ -439,23 +469,23 @@ pub fn annotate(
             .into_column())
     };
     let cols = vec![
-        Series::new("received_date".into(), received_date)
+        Series::new(col::RECEIVED_DATE.into(), received_date)
             .cast(&DataType::Date)?
             .into_column(),
-        date("responded_date", responded_date)?,
-        date("resolved_date", resolved_date)?,
-        Series::new("deadline_at".into(), deadline_at)
+        date(col::RESPONDED_DATE, responded_date)?,
+        date(col::RESOLVED_DATE, resolved_date)?,
+        Series::new(col::DEADLINE_AT.into(), deadline_at)
             .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))?
             .into_column(),
-        date("deadline_date", deadline_date)?,
-        date("legal_deadline", legal)?,
-        Series::new("response_deadline".into(), response_deadline)
+        date(col::DEADLINE_DATE, deadline_date)?,
+        date(col::LEGAL_DEADLINE, legal)?,
+        Series::new(col::RESPONSE_DEADLINE.into(), response_deadline)
             .cast(&DataType::Date)?
             .into_column(),
-        Series::new("response_days".into(), response_days).into_column(),
-        Series::new("resolution_days".into(), resolution_days).into_column(),
-        Series::new("resolution_working_days".into(), resolution_wd).into_column(),
-        Series::new("assigned_within_1wd".into(), within_1wd).into_column(),
+        Series::new(col::RESPONSE_DAYS.into(), response_days).into_column(),
+        Series::new(col::RESOLUTION_DAYS.into(), resolution_days).into_column(),
+        Series::new(col::RESOLUTION_WORKING_DAYS.into(), resolution_wd).into_column(),
+        Series::new(col::ASSIGNED_WITHIN_1WD.into(), within_1wd).into_column(),
     ];
     let table: &mut CaseTable = &mut loaded.cases;
     table.df.hstack_mut(&cols)?;

@@ -17,7 +17,45 @@ const SHIPPED: &str = include_str!("../../report-templates/holidays.toml");
 
 #[derive(Debug, Deserialize)]
 struct ShippedTable {
+    statutory: Statutory,
     years: BTreeMap<String, crate::config::HolidayYearConfig>,
+}
+
+/// The statutory holidays of the law, as `[statutory]` of the holiday file states them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Statutory {
+    #[allow(dead_code)]
+    source: String,
+    make_up_name: String,
+    day: Vec<StatutoryDay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatutoryDay {
+    name: String,
+    solar: Option<String>,
+    lunar: Option<String>,
+    days: Option<u32>,
+}
+
+fn shipped_table() -> &'static ShippedTable {
+    static TABLE: std::sync::OnceLock<ShippedTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        toml::from_str(SHIPPED).expect("the shipped holiday table parses (checked by tests)")
+    })
+}
+
+/// "MM-DD" as (month, day).
+fn month_day(s: &str) -> (u32, u32) {
+    let (m, d) = s
+        .split_once('-')
+        .expect("MM-DD in the shipped holiday table");
+    (
+        m.parse().expect("a month in the shipped holiday table"),
+        d.parse().expect("a day in the shipped holiday table"),
+    )
 }
 
 /// Why a day is off, for `pakn-report calendar`.
@@ -32,7 +70,8 @@ pub struct DayOff {
 pub enum YearSource {
     /// The shipped official table or the user's config (with its note).
     Official(String),
-    /// Computed from the law with the lunar calendar.
+    /// Computed from the law with the lunar calendar (weekends only in a
+    /// `WorkCalendar::weekends_only` calendar).
     Computed,
 }
 
@@ -49,6 +88,8 @@ pub struct WorkCalendar {
     /// Running count of working days over the loaded years, so that terms are lookups
     /// (rebuilt after a year is loaded).
     table: Option<Table>,
+    /// False for a calendar whose only days off are Saturdays and Sundays (`weekends_only`).
+    holidays: bool,
 }
 
 /// Working days from the first loaded year to the last, as running counts over day numbers
@@ -111,50 +152,42 @@ fn ymd(t: (i32, u32, u32)) -> NaiveDate {
     NaiveDate::from_ymd_opt(t.0, t.1, t.2).expect("lunar conversion gives real dates")
 }
 
-/// The statutory holidays of a year (without nghỉ bù), named.
+/// The statutory holidays of a year (without nghỉ bù), named, from `[statutory]` of the holiday
+/// file.
 pub fn statutory_holidays(year: i32) -> Vec<DayOff> {
-    let d = |m, dd| NaiveDate::from_ymd_opt(year, m, dd).unwrap();
-    let mut v = vec![DayOff {
-        date: d(1, 1),
-        name: "Tết Dương lịch".into(),
-    }];
-    let eve = ymd(lunar::new_years_eve(year));
-    v.push(DayOff {
-        date: eve,
-        name: "Tết Âm lịch (ngày cuối năm)".into(),
-    });
-    let tet = ymd(lunar::tet(year));
-    for i in 0..4 {
-        v.push(DayOff {
-            date: tet + Duration::days(i),
-            name: format!("Tết Âm lịch (mùng {})", i + 1),
-        });
+    let mut v = Vec::new();
+    for day in &shipped_table().statutory.day {
+        let first = match (&day.solar, day.lunar.as_deref()) {
+            (Some(s), None) => {
+                let (m, d) = month_day(s);
+                NaiveDate::from_ymd_opt(year, m, d).expect("a real date in the holiday table")
+            }
+            (None, Some("eve")) => ymd(lunar::new_years_eve(year)),
+            (None, Some(l)) => {
+                let (month, d) = month_day(l);
+                ymd(lunar::lunar_to_solar(lunar::LunarDate {
+                    day: d,
+                    month,
+                    year,
+                    leap: false,
+                })
+                .expect("a lunar date every lunar year has"))
+            }
+            _ => panic!("each statutory day has either solar or lunar (checked by tests)"),
+        };
+        for n in 0..day.days.unwrap_or(1) {
+            v.push(DayOff {
+                date: first + Duration::days(i64::from(n)),
+                name: day.name.replace("{n}", &(n + 1).to_string()),
+            });
+        }
     }
-    v.push(DayOff {
-        date: ymd(lunar::gio_to(year)),
-        name: "Giỗ Tổ Hùng Vương (10/3 âm lịch)".into(),
-    });
-    v.push(DayOff {
-        date: d(4, 30),
-        name: "Ngày Chiến thắng".into(),
-    });
-    v.push(DayOff {
-        date: d(5, 1),
-        name: "Quốc tế Lao động".into(),
-    });
-    v.push(DayOff {
-        date: d(9, 1),
-        name: "Quốc khánh (ngày liền kề)".into(),
-    });
-    v.push(DayOff {
-        date: d(9, 2),
-        name: "Quốc khánh".into(),
-    });
     v.sort_by_key(|h| h.date);
     v
 }
 
-fn is_weekend(d: NaiveDate) -> bool {
+/// Saturday or Sunday.
+pub fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
@@ -173,7 +206,10 @@ pub fn computed_days_off(year: i32) -> Vec<DayOff> {
             taken.insert(d);
             out.push(DayOff {
                 date: d,
-                name: format!("Nghỉ bù ({})", h.name),
+                name: shipped_table()
+                    .statutory
+                    .make_up_name
+                    .replace("{name}", &h.name),
             });
         }
     }
@@ -184,8 +220,7 @@ pub fn computed_days_off(year: i32) -> Vec<DayOff> {
 impl WorkCalendar {
     /// The shipped official tables plus the config's `[holidays.YYYY]`.
     pub fn new(cfg: &Config) -> Result<Self> {
-        let shipped: ShippedTable =
-            toml::from_str(SHIPPED).expect("the shipped holiday table parses (checked by tests)");
+        let shipped = shipped_table();
         let mut tables: BTreeMap<i32, (Vec<NaiveDate>, Vec<NaiveDate>, String)> = BTreeMap::new();
         let mut add = |year: &str, t: &crate::config::HolidayYearConfig| -> Result<()> {
             let y: i32 = year.parse().map_err(|_| {
@@ -231,7 +266,23 @@ impl WorkCalendar {
             years: BTreeMap::new(),
             memo: Vec::new(),
             table: None,
+            holidays: true,
         })
+    }
+
+    /// A calendar whose only days off are Saturdays and Sundays: no holiday table, no
+    /// statutory holiday, no make-up day. The synthetic register of `pakn-report sample`
+    /// models its deadlines on it.
+    pub fn weekends_only() -> Self {
+        WorkCalendar {
+            off: BTreeSet::new(),
+            work: BTreeSet::new(),
+            tables: BTreeMap::new(),
+            years: BTreeMap::new(),
+            memo: Vec::new(),
+            table: None,
+            holidays: false,
+        }
     }
 
     /// Loads the years a run needs (idempotent). Returns the years computed from the law.
@@ -255,6 +306,9 @@ impl WorkCalendar {
             match self.tables.get(&y) {
                 Some((_, _, source)) => {
                     self.years.insert(y, YearSource::Official(source.clone()));
+                }
+                None if !self.holidays => {
+                    self.years.insert(y, YearSource::Computed);
                 }
                 None => {
                     self.off
@@ -510,6 +564,28 @@ mod tests {
     }
 
     #[test]
+    fn weekends_only_calendar_has_no_holidays() {
+        let mut c = WorkCalendar::weekends_only();
+        // Tết, 30/4–1/5, Quốc khánh and the 2026 swaps are working days; Sat/Sun never are.
+        for day in [
+            d(2026, 2, 16),
+            d(2026, 2, 17),
+            d(2026, 5, 1),
+            d(2026, 9, 2),
+            d(2027, 1, 1),
+        ] {
+            assert!(c.is_working_day(day), "{day}");
+        }
+        assert!(!c.is_working_day(d(2026, 1, 10))); // a làm bù Saturday in the official table
+        assert!(!c.is_working_day(d(2026, 2, 22)));
+        // Thu 12/02/2026 + 10 working days: Thu 26/02/2026 (the holiday calendar: 05/03).
+        assert_eq!(c.add_working_days(d(2026, 2, 12), 10), d(2026, 2, 26));
+        assert_eq!(c.roll_forward(d(2026, 2, 14)), d(2026, 2, 16));
+        assert_eq!(c.working_days_between(d(2026, 2, 12), d(2026, 2, 26)), 10);
+        assert!(c.load_years(2020, 2030).is_empty());
+    }
+
+    #[test]
     fn working_day_terms_across_tet_2026() {
         let mut c = cal();
         // Received Thu 12/02/2026. Working days after it: Fri 13/02 (1); Tết 14–22/02 off;
@@ -636,6 +712,43 @@ mod tests {
         assert!(!c.is_working_day(d(2027, 5, 3)));
         assert!(c.is_working_day(d(2027, 5, 4)));
         assert_eq!(c.computed_years(), vec![2027]);
+    }
+
+    /// The data of `[statutory]` gives the law's days for every year the calendar can meet:
+    /// 1/1, the lunar year's last day and mùng 1–4 (the eve is the day before mùng 1), Giỗ Tổ
+    /// 10/3 âm lịch, 30/4, 1/5, 1/9, 2/9 — eleven days, read here from the lunar functions.
+    #[test]
+    fn statutory_days_are_the_laws_days_for_three_centuries() {
+        for y in 1900..=2199 {
+            let got: Vec<NaiveDate> = statutory_holidays(y).iter().map(|h| h.date).collect();
+            let tet = ymd(lunar::tet(y));
+            let mut want = vec![
+                d(y, 1, 1),
+                tet - Duration::days(1),
+                ymd(lunar::gio_to(y)),
+                d(y, 4, 30),
+                d(y, 5, 1),
+                d(y, 9, 1),
+                d(y, 9, 2),
+            ];
+            assert_eq!(ymd(lunar::new_years_eve(y)), tet - Duration::days(1));
+            want.extend((0..4).map(|i| tet + Duration::days(i)));
+            want.sort();
+            assert_eq!(got, want, "{y}");
+        }
+        let names: Vec<String> = statutory_holidays(2027)
+            .into_iter()
+            .map(|h| h.name)
+            .collect();
+        assert!(
+            names.contains(&"Tết Âm lịch (mùng 4)".to_string()),
+            "{names:?}"
+        );
+        let off = computed_days_off(2027);
+        assert!(
+            off.iter().any(|h| h.name == "Nghỉ bù (Quốc tế Lao động)"),
+            "{off:?}"
+        );
     }
 
     #[test]

@@ -68,6 +68,20 @@ fn roman(q: u32) -> &'static str {
     ["I", "II", "III", "IV"][(q as usize).clamp(1, 4) - 1]
 }
 
+/// The first day of a cut-off period (`[cutoff] first_day` of the wording file).
+fn cutoff_day() -> u32 {
+    #[derive(Deserialize)]
+    struct Cutoff {
+        first_day: u32,
+    }
+    #[derive(Deserialize)]
+    struct W {
+        cutoff: Cutoff,
+    }
+    let w: W = toml::from_str(WORDING).expect("the shipped wording parses (checked by tests)");
+    w.cutoff.first_day
+}
+
 fn wording() -> BTreeMap<String, String> {
     #[derive(Deserialize)]
     struct W {
@@ -96,11 +110,12 @@ impl Period {
 
     fn with_bounds(span: Span, mode: Mode, range: Option<(NaiveDate, NaiveDate)>) -> Period {
         let cut = mode == Mode::Cutoff;
+        let c = cutoff_day();
         let (start, end) = match span {
             Span::Month { year, month } => {
                 if cut {
                     let (py, pm) = prev_month(year, month);
-                    (d(py, pm, 15), d(year, month, 14))
+                    (d(py, pm, c), d(year, month, c - 1))
                 } else {
                     (d(year, month, 1), last_day(year, month))
                 }
@@ -110,27 +125,27 @@ impl Period {
                 let last = 3 * quarter;
                 if cut {
                     let (py, pm) = prev_month(year, first);
-                    (d(py, pm, 15), d(year, last, 14))
+                    (d(py, pm, c), d(year, last, c - 1))
                 } else {
                     (d(year, first, 1), last_day(year, last))
                 }
             }
             Span::Half { year, half } => match (cut, half) {
-                (true, 1) => (d(year - 1, 12, 15), d(year, 6, 14)),
-                (true, _) => (d(year, 6, 15), d(year, 12, 14)),
+                (true, 1) => (d(year - 1, 12, c), d(year, 6, c - 1)),
+                (true, _) => (d(year, 6, c), d(year, 12, c - 1)),
                 (false, 1) => (d(year, 1, 1), d(year, 6, 30)),
                 (false, _) => (d(year, 7, 1), d(year, 12, 31)),
             },
             Span::NineMonths { year } => {
                 if cut {
-                    (d(year - 1, 12, 15), d(year, 9, 14))
+                    (d(year - 1, 12, c), d(year, 9, c - 1))
                 } else {
                     (d(year, 1, 1), d(year, 9, 30))
                 }
             }
             Span::Year { year } => {
                 if cut {
-                    (d(year - 1, 12, 15), d(year, 12, 14))
+                    (d(year - 1, 12, c), d(year, 12, c - 1))
                 } else {
                     (d(year, 1, 1), d(year, 12, 31))
                 }

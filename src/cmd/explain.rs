@@ -338,15 +338,18 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
         ExplainFormat::Table => {
             let words = &w().explain;
             let labels = figures::registry::words()?;
-            let label = match &target {
+            let (label, doc) = match &target {
                 Target::Count(name) => labels
                     .get(*name)
-                    .map(|w| w.label.clone())
+                    .map(|w| (w.label.clone(), Some(w.doc.clone())))
                     .unwrap_or_default(),
-                Target::Criterion(_) => criterion
-                    .as_ref()
-                    .map(|r| r.title.clone())
-                    .unwrap_or_default(),
+                Target::Criterion(_) => (
+                    criterion
+                        .as_ref()
+                        .map(|r| r.title.clone())
+                        .unwrap_or_default(),
+                    None,
+                ),
             };
             let mut s = fill(
                 &words.table.title,
@@ -364,6 +367,11 @@ pub fn run(args: &ExplainArgs, log: &Log) -> Result<i32> {
                 s.push_str(&fill(&words.table.by, &[("dim", &b.dim), ("key", &b.key)]));
             }
             s.push('\n');
+            // What the figure counts, from the registry's words.
+            if let Some(doc) = doc {
+                s.push_str(&doc);
+                s.push('\n');
+            }
             if let Some(r) = &criterion {
                 let num = |x: f64| {
                     let r = (x * 1000.0).round() / 1000.0;

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::calendar::period::Period;
 use crate::error::{Error, Result};
+use crate::normalize::columns as col;
 use crate::normalize::{CaseTable, Vocabulary};
 use crate::text::collation_key;
 
@@ -179,8 +180,8 @@ fn filtered(
     let start = (start - epoch).num_days() as i32;
     let end = (end - epoch).num_days() as i32;
     let df = &cases.df;
-    let received = df.column("received_date")?.date()?.physical();
-    let resolved = df.column("resolved_date")?.date()?.physical();
+    let received = df.column(col::RECEIVED_DATE)?.date()?.physical();
+    let resolved = df.column(col::RESOLVED_DATE)?.date()?.physical();
     let mask: BooleanChunked = received
         .iter()
         .zip(resolved.iter())

@@ -14,6 +14,7 @@ use polars::sql::SQLContext;
 use crate::calendar::period::Period;
 use crate::error::{Error, Result};
 use crate::figures;
+use crate::normalize::columns as col;
 use crate::normalize::{CaseTable, Vocabulary};
 pub use layout::{Form, Layouts, Source};
 
@@ -124,7 +125,7 @@ fn with_content(
             ),
         )
         .collect()?;
-    let cats = df.column("category")?.str()?;
+    let cats = df.column(col::CATEGORY)?.str()?;
     let mut memo: HashMap<&str, &str> = HashMap::new();
     let groups: Vec<Option<&str>> = cats
         .iter()

@@ -5,6 +5,7 @@
 //! interface to the later stages (see `CaseTable` for its columns).
 
 pub mod accounting;
+pub mod columns;
 pub mod dates;
 pub mod vocab;
 
@@ -1051,7 +1052,7 @@ impl<'a> State<'a> {
             }
         };
         let satisfied = match cell(S_SATISFACTION) {
-            Cell::Number(n) => rating_number(n),
+            Cell::Number(n) => self.vocab.rating.judge(n),
             _ => match self.lookup(Field::Satisfaction, &raw(S_SATISFACTION)) {
                 Looked::Blank => Ok(None),
                 Looked::Code(c) => Ok(Some(c == "satisfied")),
@@ -1063,7 +1064,7 @@ impl<'a> State<'a> {
                         t.parse::<f64>()
                     };
                     match n {
-                        Ok(n) => rating_number(n),
+                        Ok(n) => self.vocab.rating.judge(n),
                         Err(_) => Err(()),
                     }
                 }
@@ -1171,15 +1172,4 @@ fn looks_like_legacy_encoding(t: &str) -> bool {
         .chars()
         .any(|c| "ăâđơưĂÂĐƠƯ".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c));
     latin1 >= 2 && !vietnamese
-}
-
-/// A rating on the 1–5 scale: ≥ 4 satisfied, 1–3 not satisfied.
-fn rating_number(n: f64) -> std::result::Result<Option<bool>, ()> {
-    if (4.0..=5.0).contains(&n) {
-        Ok(Some(true))
-    } else if (1.0..4.0).contains(&n) {
-        Ok(Some(false))
-    } else {
-        Err(())
-    }
 }

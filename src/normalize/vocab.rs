@@ -30,6 +30,29 @@ struct Shipped {
     competence: BTreeMap<String, Entry>,
     outcome: BTreeMap<String, Entry>,
     attempt: BTreeMap<String, Entry>,
+    rating: Rating,
+}
+
+/// The satisfaction rating scale (`[rating]` of the vocabulary): a number from `satisfied_from`
+/// to `max` is satisfied, from `min` below `satisfied_from` not satisfied.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Rating {
+    pub min: f64,
+    pub max: f64,
+    pub satisfied_from: f64,
+}
+
+impl Rating {
+    /// A number read as a rating: `Ok(Some(satisfied))`, or `Err` when it is off the scale.
+    pub fn judge(&self, n: f64) -> Result<Option<bool>, ()> {
+        if (self.satisfied_from..=self.max).contains(&n) {
+            Ok(Some(true))
+        } else if (self.min..self.satisfied_from).contains(&n) {
+            Ok(Some(false))
+        } else {
+            Err(())
+        }
+    }
 }
 
 /// One coded vocabulary (kind, channel, …): folded value → code, and code → label.
@@ -164,6 +187,7 @@ pub struct Vocabulary {
     pub department: NameMap,
     pub category: NameMap,
     pub default_kind: Option<String>,
+    pub rating: Rating,
 }
 
 impl Vocabulary {
@@ -241,6 +265,7 @@ impl Vocabulary {
             department: NameMap::build(&vocab.department),
             category: NameMap::build(&vocab.category),
             default_kind,
+            rating: shipped.rating,
         })
     }
 
