@@ -17,4 +17,5 @@ mod proptest_reader;
 mod proptest_xlsx;
 mod regression;
 mod remind_explain;
+mod trend;
 mod xlsx;

@@ -2,12 +2,10 @@
 //! on a small register spanning four months, read back from summary.json, the workbook (calamine)
 //! and the PDF (pdftotext); every earlier point equals a separate `report` run for that period.
 
-mod common;
-
 use std::process::Command;
 
+use crate::common::{AS_OF, Book, Workdir, cell, text};
 use calamine::Data;
-use common::{AS_OF, Book, Workdir, cell, text};
 use serde_json::Value;
 
 /// Two criteria of 10 points, both scored for departments: the on-time rate (100 % → 10,

@@ -400,7 +400,7 @@ fn free_groups(rows: Vec<(String, Figures)>) -> Vec<Group> {
 /// that smaller table (one pass per period). The other breakdowns are left empty. The figures are
 /// those `compute` gives for the same period.
 pub fn scorecard_figures(cases: &CaseTable, periods: &[Period]) -> Result<Vec<PeriodFigures>> {
-    let texts = [FIGURES_SQL, "department"];
+    let texts = [FIGURES_SQL, col::DEPARTMENT];
     let empty = || PeriodFigures {
         totals: Figures::default(),
         by_kind: Vec::new(),
@@ -426,7 +426,7 @@ pub fn scorecard_figures(cases: &CaseTable, periods: &[Period]) -> Result<Vec<Pe
     for (t, p) in tables.iter().zip(periods) {
         if !t.is_empty() {
             jobs.push((t, p, "'total'"));
-            jobs.push((t, p, "department"));
+            jobs.push((t, p, col::DEPARTMENT));
         }
     }
     let mut results = run_queries(FIGURES_SQL, &jobs)?.into_iter();
@@ -456,7 +456,7 @@ pub fn first_received(cases: &CaseTable) -> Result<Option<chrono::NaiveDate>> {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     let first = cases
         .df
-        .column("received_date")?
+        .column(col::RECEIVED_DATE)?
         .date()?
         .physical()
         .iter()
