@@ -68,7 +68,7 @@ pub fn parse_cell(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>,
 fn parse_any(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, DateError> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Bool(_) => Err(DateError::Unreadable),
+        Cell::Bool(_) | Cell::Uncalculated => Err(DateError::Unreadable),
         Cell::DateTime(y, m, d, hh, mm, ss) => {
             let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Unreadable)?;
             let time = if hh == 0 && mm == 0 && ss == 0 {
