@@ -254,10 +254,14 @@ pub fn sniff_bytes(head: &[u8]) -> Content {
             return Content::Xml;
         }
     }
-    let binary = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    // A few NUL bytes are junk inside a CSV (read, and cleaned from the values); many are a
-    // binary file.
-    if !binary && head.iter().filter(|&&b| b == 0).count() > head.len() / 16 {
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    // A few control bytes are junk inside a CSV (read, and cleaned from the values); many make
+    // a binary file.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) && b != 0x1B)
+        .count();
+    if !utf16 && controls > head.len() / 32 {
         return Content::Binary;
     }
     Content::Text
@@ -280,10 +284,15 @@ pub fn mismatch(path: &Path, found: Content) -> Error {
         Content::Text => "đổi phần mở rộng thành .csv (rename it to .csv)",
         Content::Xml | Content::Binary => "đây không phải tệp xuất từ sổ theo dõi (not an export)",
     };
+    let what = if super::format_of(path) == Some(super::Format::Csv) {
+        "tệp CSV"
+    } else {
+        "bảng tính"
+    };
     Error::file(
         path,
         format!(
-            "tệp có đuôi .{ext} nhưng nội dung là {} (the file's content is not what its name says) — {advice}",
+            "không đọc được {what}: tệp có đuôi .{ext} nhưng nội dung là {} (the file's content is not what its name says) — {advice}",
             found.describe()
         ),
     )
