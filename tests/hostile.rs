@@ -628,6 +628,14 @@ fn battery() -> Vec<Case> {
             "quote_fault",
             Some((1, 0, 1, 0, 0)),
         ),
+        case(
+            "a quote in the header swallowing the data",
+            "in.csv",
+            "Mã hồ sơ,Ngày tiếp nhận,Kênh tiếp nhận,\"Loại đơn,Số điện thoại\nA1,01/05/2026,Hotline,Phản ánh,0912345678\n",
+            1,
+            "dòng tiêu đề có lỗi dấu ngoặc kép",
+            None,
+        ),
         // Two columns for one field.
         case(
             "two receipt-date columns",

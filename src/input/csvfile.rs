@@ -93,6 +93,7 @@ enum QState {
     Unquoted,
     Quoted,
     QuoteInQuoted,
+    AfterQuote,
 }
 
 impl<R: Read> Read for QuoteScan<R> {
@@ -137,6 +138,19 @@ impl<R: Read> Read for QuoteScan<R> {
                             QState::Quoted
                         } else if b == d || b == b'\n' || b == b'\r' {
                             QState::FieldStart
+                        } else if b < 0x20 || b == b' ' || b == 0x7f {
+                            QState::AfterQuote
+                        } else {
+                            found.push((self.offset + i as u64, QuoteFault::TextAfterQuote));
+                            QState::Unquoted
+                        }
+                    }
+                    // Spaces and control bytes after a closing quote are junk, not text.
+                    QState::AfterQuote => {
+                        if b == d || b == b'\n' || b == b'\r' {
+                            QState::FieldStart
+                        } else if b < 0x20 || b == b' ' || b == 0x7f {
+                            QState::AfterQuote
                         } else {
                             found.push((self.offset + i as u64, QuoteFault::TextAfterQuote));
                             QState::Unquoted

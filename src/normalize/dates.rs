@@ -80,6 +80,8 @@ fn parse_any(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, Date
         }
         Cell::Number(n) => from_serial(n).map(Some),
         Cell::Text(t) => {
+            // Invisible characters (NUL, zero-width, bidi marks) are not part of a date.
+            let t = crate::text::clean_cow(t);
             let t = t.trim();
             if t.is_empty() {
                 return Ok(None);

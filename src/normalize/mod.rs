@@ -892,6 +892,25 @@ impl<'a> State<'a> {
                         _ => false,
                     });
                     if header_score(vocab, row) >= HEADER_MIN_MATCHES {
+                        // A header record that swallowed lines or has a stray quote: its cells
+                        // may hold data, personal data too, so none is shown.
+                        if let Some(shape) = row.shape()
+                            && (shape.fault.is_some()
+                                || shape.last_line > shape.first_line
+                                || (0..row.len()).any(|i| {
+                                    matches!(row.cell(i), Cell::Text(t) if t.contains(['\n', '\r']))
+                                }))
+                        {
+                            error = Some(Error::file(
+                                path,
+                                reason::quote_fault(
+                                    shape.first_line,
+                                    shape.last_line,
+                                    "dòng tiêu đề có lỗi dấu ngoặc kép (the header row has a quoting fault)",
+                                ),
+                            ));
+                            return Ok(Flow::Stop);
+                        }
                         let map = match map_columns(vocab, row) {
                             Ok(map) => map,
                             Err(m) => {
