@@ -134,6 +134,12 @@ const SPREADSHEET_ML: &str = r#"<?xml version="1.0"?>
 <Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">Mã hồ sơ</Data></Cell></Row></Table></Worksheet>
 </Workbook>"#;
 
+/// A file of `tests/fixtures/` (small workbooks saved by LibreOffice: the header and three rows,
+/// the third without an id).
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(fixtures_dir().join(name)).expect("fixture")
+}
+
 fn csv(rows: &[&str]) -> String {
     csv_text(HEADER, rows)
 }
@@ -880,6 +886,30 @@ fn battery() -> Vec<Case> {
             Some((2, 1, 0, 1, 0)),
         ),
         case(
+            "a real Excel 97-2003 .xls",
+            "in.xls",
+            fixture_bytes("so-theo-doi-nho.xls"),
+            0,
+            "blank_id",
+            Some((3, 2, 1, 0, 0)),
+        ),
+        case(
+            "an OpenDocument .ods",
+            "in.ods",
+            fixture_bytes("so-theo-doi-nho.ods"),
+            0,
+            "blank_id",
+            Some((3, 2, 1, 0, 0)),
+        ),
+        case(
+            "an .xls named .xlsx",
+            "in.xlsx",
+            fixture_bytes("so-theo-doi-nho.xls"),
+            1,
+            "đổi phần mở rộng thành .xls",
+            None,
+        ),
+        case(
             "HTML page without a table",
             "in.xls",
             "<html><body><p>Không có dữ liệu</p></body></html>",
@@ -977,6 +1007,16 @@ fn battery_of_hostile_inputs() {
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = wd.run(&argv);
         let all = format!("{}{}", run.stdout, run.stderr);
+        if std::env::var_os("PAKN_BATTERY_TABLE").is_some() {
+            // The table of cases, for the notes: name | exit | fragment | identity.
+            eprintln!(
+                "| {} | {:?} | {} | {} |",
+                c.name,
+                run.code,
+                c.fragment.replace('\n', " "),
+                c.identity.map_or("—".to_string(), |i| format!("{i:?}"))
+            );
+        }
         let mut problems = Vec::new();
         if run.code != Some(c.exit) {
             problems.push(format!("exit {:?}, expected {}", run.code, c.exit));

@@ -412,7 +412,8 @@ fn xlsx_cells(
     rows.flush()
 }
 
-/// Other workbooks (.xls, .xlsb, .ods) through calamine's whole-sheet range.
+/// Other workbooks (.xls, .xlsb, .ods) through calamine's whole-sheet range (an .xls sheet is at
+/// most 65536 × 256 cells; .xlsb and .ods exports are rare and keep the dense read).
 fn dense(
     path: &Path,
     sheet: Option<&str>,
