@@ -29,14 +29,56 @@ const HEADER_SEARCH_ROWS: u32 = 30;
 /// Known column names a row needs to be the header.
 const HEADER_MIN_MATCHES: usize = 3;
 
-/// One line of the reject, duplicate or warning lists. `value` is never a personal-data field.
+/// One line of the reject or duplicate lists. `value` is never a personal-data field.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Issue {
     pub file: String,
     pub row: u32,
     pub field: String,
     pub value: String,
+    /// The stable code of the reason (`Code`), for programs reading the lists.
+    pub code: Code,
+    /// The reason in Vietnamese, as the Office reads it.
     pub reason: String,
+}
+
+/// Why a row is rejected (or set aside as a duplicate): a stable code, written next to the
+/// Vietnamese reason in `validate --json` and the workbook's list (docs/INPUT.md lists them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    BlankId,
+    BlankReceived,
+    BadDate,
+    BlankKind,
+    UnknownKind,
+    ResolvedBeforeReceived,
+    RespondedBeforeReceived,
+    ClosedWithoutDate,
+    /// A CSV record whose shape shows a quoting fault (SPEC §3.5, docs/INPUT.md).
+    QuoteFault,
+    /// A spreadsheet formula cell saved without its computed value.
+    FormulaWithoutValue,
+    Duplicate,
+}
+
+impl Code {
+    /// The code as written in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::BlankId => "blank_id",
+            Code::BlankReceived => "blank_received",
+            Code::BadDate => "bad_date",
+            Code::BlankKind => "blank_kind",
+            Code::UnknownKind => "unknown_kind",
+            Code::ResolvedBeforeReceived => "resolved_before_received",
+            Code::RespondedBeforeReceived => "responded_before_received",
+            Code::ClosedWithoutDate => "closed_without_date",
+            Code::QuoteFault => "quote_fault",
+            Code::FormulaWithoutValue => "formula_without_value",
+            Code::Duplicate => "duplicate",
+        }
+    }
 }
 
 /// A warning, with how many rows carry it (the first one is named).
@@ -140,8 +182,11 @@ struct ColumnMap {
     headers: Vec<String>,
     /// The position of each field of `SLOTS`, in that order (read once per row, so no hashing).
     at: Vec<Option<usize>>,
+    /// Columns of personal data (SPEC §8): never read, whatever the shape of a record.
+    personal: Vec<bool>,
+    /// Columns up to the last named one.
+    width: usize,
 }
-
 /// The fields a row is judged on, in the order of `ColumnMap::at`.
 const SLOTS: &[&str] = &[
     "id",
@@ -206,34 +251,142 @@ fn header_score(vocab: &Vocabulary, row: &dyn Row) -> usize {
         .count()
 }
 
-fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> ColumnMap {
+/// Maps the header's columns to fields. Two columns that both match one field are an error that
+/// names both and the config key that chooses (SPEC §3.2): taking one silently would, with a
+/// "Mã số" row number beside the "Mã hồ sơ", make real cases duplicates of each other.
+fn map_columns(vocab: &Vocabulary, row: &dyn Row) -> std::result::Result<ColumnMap, String> {
     let headers: Vec<String> = (0..row.len())
         .map(|i| clean(&row.cell(i).to_text()))
         .collect();
     let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
     let mut pos: HashMap<&'static str, usize> = HashMap::new();
     let mut taken = vec![false; headers.len()];
+    let mut personal = vec![false; headers.len()];
     // Names from the config win over built-in and canonical names.
-    for pass in [&vocab.config_columns, &vocab.builtin_columns] {
-        for (field, names) in pass.iter() {
+    for (pass, list) in [&vocab.config_columns, &vocab.builtin_columns]
+        .into_iter()
+        .enumerate()
+    {
+        for (field, names) in list.iter() {
             let Some(field) = read_field(field) else {
+                // Personal-data columns: marked, never read.
+                for i in 0..folded.len() {
+                    if !taken[i] && names.contains(&folded[i]) {
+                        personal[i] = true;
+                    }
+                }
                 continue;
             };
             if pos.contains_key(&field) {
                 continue;
             }
-            // The order of names is the order of preference.
-            if let Some(i) = names
-                .iter()
-                .find_map(|n| (0..folded.len()).find(|&i| !taken[i] && &folded[i] == n))
-            {
-                pos.insert(field, i);
-                taken[i] = true;
+            let matching: Vec<usize> = (0..folded.len())
+                .filter(|&i| !taken[i] && !folded[i].is_empty() && names.contains(&folded[i]))
+                .collect();
+            match matching.as_slice() {
+                [] => {}
+                [i] => {
+                    pos.insert(field, *i);
+                    taken[*i] = true;
+                }
+                [a, b, ..] if pass == 1 => {
+                    return Err(format!(
+                        "hai cột '{}' (cột {}) và '{}' (cột {}) cùng khớp với trường '{field}' — hãy chọn một cột trong cấu hình: [columns] {field} = [\"{}\"] (two columns match the field '{field}'; choose one with the config key [columns] {field})",
+                        headers[*a],
+                        a + 1,
+                        headers[*b],
+                        b + 1,
+                        headers[*a],
+                    ));
+                }
+                // The config's names are in order of preference: the first name found wins.
+                _ => {
+                    if let Some(i) = names
+                        .iter()
+                        .find_map(|n| matching.iter().copied().find(|&i| &folded[i] == n))
+                    {
+                        pos.insert(field, i);
+                        taken[i] = true;
+                    }
+                }
             }
         }
     }
+    for i in 0..folded.len() {
+        if taken[i] {
+            personal[i] = false;
+        }
+    }
+    let width = headers
+        .iter()
+        .rposition(|h| !h.is_empty())
+        .map_or(0, |i| i + 1);
     let at = SLOTS.iter().map(|f| pos.get(f).copied()).collect();
-    ColumnMap { pos, headers, at }
+    Ok(ColumnMap {
+        pos,
+        headers,
+        at,
+        personal,
+        width,
+    })
+}
+
+/// The quoting fault a CSV record's shape shows, if any (docs/INPUT.md, "Dấu ngoặc kép"). Cells
+/// of personal-data columns are never looked at.
+fn quote_fault(shape: &input::Shape, row: &dyn Row, map: &ColumnMap) -> Option<String> {
+    use input::QuoteFault;
+    match shape.fault {
+        Some(QuoteFault::Unterminated) => {
+            return Some(
+                "dấu ngoặc kép mở một ô nhưng không được đóng đến hết tệp (a quote is never closed)"
+                    .to_string(),
+            );
+        }
+        Some(QuoteFault::TextAfterQuote) => {
+            return Some(
+                "có chữ ngay sau dấu ngoặc kép đóng ô (text follows a closing quote)".to_string(),
+            );
+        }
+        None => {}
+    }
+    let (n, w) = (row.len(), map.width);
+    let personal = |i: usize| map.personal.get(i).copied().unwrap_or(false);
+    let text = |i: usize| match row.cell(i) {
+        Cell::Text(t) => t,
+        _ => "",
+    };
+    if n > w && (w..n).any(|i| !row.cell(i).is_blank()) {
+        return Some(format!(
+            "bản ghi có {n} ô, dòng tiêu đề có {w} (more fields than the header)"
+        ));
+    }
+    let d = shape.delimiter as char;
+    if n < w && n > 0 && !personal(n - 1) {
+        let last = text(n - 1);
+        if last.contains(d) || last.contains('\n') || last.contains('\r') {
+            return Some(format!(
+                "bản ghi có {n} ô, dòng tiêu đề có {w}, ô cuối chứa dấu phân cách hoặc xuống dòng (fewer fields than the header)"
+            ));
+        }
+    }
+    if shape.last_line > shape.first_line {
+        // A line break inside a field, followed by a line holding two or more delimiters: the
+        // text of following records swallowed by a quote left open.
+        for i in (0..n).filter(|&i| !personal(i)) {
+            let t = text(i);
+            if t.contains('\n')
+                && t.split('\n')
+                    .skip(1)
+                    .any(|line| line.matches(d).count() >= 2)
+            {
+                let name = map.headers.get(i).map(String::as_str).unwrap_or("");
+                return Some(format!(
+                    "ô '{name}' chứa xuống dòng và dữ liệu giống các dòng sau (a field holds a line break followed by what looks like further records)"
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Reasons, in Vietnamese as the Office reads them.
@@ -252,6 +405,40 @@ mod reason {
     pub const UNKNOWN_COMPLEXITY: &str = "Mức độ phức tạp không xác định, coi như không phức tạp";
     pub const UNKNOWN_FORM_VALUE: &str = "Giá trị không xác định, coi như để trống";
     pub const UNKNOWN_SATISFACTION: &str = "Mức độ hài lòng không xác định, coi như chưa đánh giá";
+    pub const FORMULA_WITHOUT_VALUE: &str =
+        "Ô công thức chưa có giá trị đã tính — mở tệp bằng Excel, để Excel tính lại rồi lưu";
+    pub const QUOTE_FAULT: &str = "Lỗi dấu ngoặc kép trong CSV — kiểm tra dấu ngoặc kép";
+
+    /// The fixed reason of a code (a duplicate's and a quoting fault's say more, see below).
+    pub fn of(code: super::Code) -> &'static str {
+        use super::Code;
+        match code {
+            Code::BlankId => BLANK_ID,
+            Code::BlankReceived => BLANK_RECEIVED,
+            Code::BadDate => BAD_DATE,
+            Code::BlankKind => BLANK_KIND,
+            Code::UnknownKind => UNKNOWN_KIND,
+            Code::ResolvedBeforeReceived => RESOLVED_BEFORE,
+            Code::RespondedBeforeReceived => RESPONDED_BEFORE,
+            Code::ClosedWithoutDate => CLOSED_NO_DATE,
+            Code::QuoteFault => QUOTE_FAULT,
+            Code::FormulaWithoutValue => FORMULA_WITHOUT_VALUE,
+            Code::Duplicate => "Trùng mã",
+        }
+    }
+
+    /// A CSV record rejected for its shape: which physical lines it covers, and what is wrong.
+    pub fn quote_fault(first_line: u64, last_line: u64, what: &str) -> String {
+        let lines = if first_line == last_line {
+            format!("dòng {first_line} của tệp")
+        } else {
+            format!("các dòng {first_line}–{last_line} của tệp")
+        };
+        format!(
+            "Lỗi dấu ngoặc kép trong CSV ({lines}): {what} — kiểm tra dấu ngoặc kép (check the quotes)"
+        )
+    }
+
     pub fn duplicate(first_file: &str, first_row: u32) -> String {
         format!("Trùng mã với dòng {first_row} tệp {first_file} (đã giữ bản ghi đó)")
     }
@@ -706,7 +893,32 @@ impl<'a> State<'a> {
                         _ => false,
                     });
                     if header_score(vocab, row) >= HEADER_MIN_MATCHES {
-                        let map = map_columns(vocab, row);
+                        // A header record that swallowed lines or has a stray quote: its cells
+                        // may hold data, personal data too, so none is shown.
+                        if let Some(shape) = row.shape()
+                            && (shape.fault.is_some()
+                                || shape.last_line > shape.first_line
+                                || (0..row.len()).any(|i| {
+                                    matches!(row.cell(i), Cell::Text(t) if t.contains(['\n', '\r']))
+                                }))
+                        {
+                            error = Some(Error::file(
+                                path,
+                                reason::quote_fault(
+                                    shape.first_line,
+                                    shape.last_line,
+                                    "dòng tiêu đề có lỗi dấu ngoặc kép (the header row has a quoting fault)",
+                                ),
+                            ));
+                            return Ok(Flow::Stop);
+                        }
+                        let map = match map_columns(vocab, row) {
+                            Ok(map) => map,
+                            Err(m) => {
+                                error = Some(Error::file(path, format!("dòng {row_no}: {m}")));
+                                return Ok(Flow::Stop);
+                            }
+                        };
                         if let Some(e) = self.check_required(path, &map) {
                             error = Some(e);
                             return Ok(Flow::Stop);
@@ -873,14 +1085,38 @@ impl<'a> State<'a> {
             Cell::Empty => Cow::Borrowed(""),
             c => Cow::Owned(c.to_text()),
         };
-        let issue = |field: &str, value: String, reason: &str| Issue {
+        let issue_with = |field: &str, value: String, code: Code, reason: &str| Issue {
             file: file.to_string(),
             row: row_no,
             field: field.to_string(),
             value,
+            code,
             reason: reason.to_string(),
         };
+        let issue = |field: &str, value: String, code: Code| {
+            issue_with(field, value, code, reason::of(code))
+        };
 
+        // 0. A CSV record whose shape shows a quoting fault: rejected whole, never merged or
+        // shifted (its cells may be personal data in the wrong column, so none is shown).
+        if let Some(shape) = row.shape()
+            && let Some(what) = quote_fault(&shape, row, map)
+        {
+            return Verdict::Rejected(issue_with(
+                "",
+                String::new(),
+                Code::QuoteFault,
+                &reason::quote_fault(shape.first_line, shape.last_line, &what),
+            ));
+        }
+        // A formula saved without its value: the value is unknown, so the row cannot be judged.
+        if let Some(k) = map
+            .at
+            .iter()
+            .position(|at| at.is_some_and(|i| row.cell(i) == Cell::Uncalculated))
+        {
+            return Verdict::Rejected(issue(SLOTS[k], String::new(), Code::FormulaWithoutValue));
+        }
         // 1. Skipped: blank rows and total rows.
         if (0..row.len()).all(|i| row.cell(i).is_blank()) {
             return Verdict::Skipped;
@@ -906,24 +1142,20 @@ impl<'a> State<'a> {
                 return Verdict::Skipped;
             }
             // 2. Rejected, first failing rule.
-            return Verdict::Rejected(issue("id", String::new(), reason::BLANK_ID));
+            return Verdict::Rejected(issue("id", String::new(), Code::BlankId));
         }
 
         let format = self.cfg.input.date_format.as_deref();
         let received = match dates::parse_cell(cell(S_RECEIVED_AT), format) {
             Ok(Some(s)) => s,
             Ok(None) => {
-                return Verdict::Rejected(issue(
-                    "received_at",
-                    String::new(),
-                    reason::BLANK_RECEIVED,
-                ));
+                return Verdict::Rejected(issue("received_at", String::new(), Code::BlankReceived));
             }
             Err(_) => {
                 return Verdict::Rejected(issue(
                     "received_at",
                     cell(S_RECEIVED_AT).to_text(),
-                    reason::BAD_DATE,
+                    Code::BadDate,
                 ));
             }
         };
@@ -938,14 +1170,14 @@ impl<'a> State<'a> {
                 return Verdict::Rejected(issue(
                     "kind",
                     text(S_KIND).into_owned(),
-                    reason::BLANK_KIND,
+                    Code::BlankKind,
                 ));
             }
             Looked::Unknown => {
                 return Verdict::Rejected(issue(
                     "kind",
                     text(S_KIND).into_owned(),
-                    reason::UNKNOWN_KIND,
+                    Code::UnknownKind,
                 ));
             }
         };
@@ -957,7 +1189,7 @@ impl<'a> State<'a> {
             match dates::parse_cell(c, format) {
                 Ok(s) => other[k] = s,
                 Err(_) => {
-                    return Verdict::Rejected(issue(field, c.to_text(), reason::BAD_DATE));
+                    return Verdict::Rejected(issue(field, c.to_text(), Code::BadDate));
                 }
             }
         }
@@ -968,7 +1200,7 @@ impl<'a> State<'a> {
             return Verdict::Rejected(issue(
                 "resolved_at",
                 cell(S_RESOLVED_AT).to_text(),
-                reason::RESOLVED_BEFORE,
+                Code::ResolvedBeforeReceived,
             ));
         }
         if let Some(r) = responded
@@ -977,7 +1209,7 @@ impl<'a> State<'a> {
             return Verdict::Rejected(issue(
                 "responded_at",
                 cell(S_RESPONDED_AT).to_text(),
-                reason::RESPONDED_BEFORE,
+                Code::RespondedBeforeReceived,
             ));
         }
 
@@ -999,7 +1231,7 @@ impl<'a> State<'a> {
             return Verdict::Rejected(issue(
                 "status",
                 text(S_STATUS).into_owned(),
-                reason::CLOSED_NO_DATE,
+                Code::ClosedWithoutDate,
             ));
         }
 
@@ -1012,9 +1244,10 @@ impl<'a> State<'a> {
                 .map(|a| a.name.as_str())
                 .unwrap_or(file)
                 .to_string();
-            return Verdict::Duplicate(issue(
+            return Verdict::Duplicate(issue_with(
                 "id",
                 id.into_owned(),
+                Code::Duplicate,
                 &reason::duplicate(&first_name, first_row),
             ));
         }

@@ -304,6 +304,8 @@ pub struct Errors {
     pub field: String,
     pub value: String,
     pub reason: String,
+    /// The stable code of the reason (rejects and duplicates; blank for warnings).
+    pub code: String,
     pub count: String,
     pub reject: String,
     pub duplicate: String,
