@@ -287,11 +287,13 @@ fn check_ranges(text: &str, cfg: &Config) -> std::result::Result<(), String> {
         )
     };
     let d = &cfg.deadlines;
-    if !RESPONSE_WORKING_DAYS.contains(&d.response_working_days) {
+    if let Some(n) = d.response_working_days
+        && !RESPONSE_WORKING_DAYS.contains(&n)
+    {
         return Err(bad(
             "deadlines",
             "response_working_days",
-            &d.response_working_days.to_string(),
+            &n.to_string(),
             &format!(
                 "{}–{} ngày làm việc",
                 RESPONSE_WORKING_DAYS.start(),

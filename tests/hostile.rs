@@ -3,11 +3,9 @@
 //! generated here; every case states the exit status, a fragment of the message and, when the
 //! run reads rows, the row identity rows read = accepted + rejected + duplicates + skipped.
 
-mod common;
-
 use std::io::Write as _;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const HEADER: &str = "Mã hồ sơ,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Lĩnh vực";

@@ -10,6 +10,7 @@ mod cli_ops;
 mod cli_report;
 mod deadlines;
 mod forms;
+mod hostile;
 mod pdf;
 mod pipeline;
 mod privacy;
