@@ -2,6 +2,8 @@
 //! name in the output folder and renamed into place when complete (SPEC §9).
 
 pub mod agency;
+pub mod compose;
+pub mod document;
 pub mod forms;
 pub mod json;
 pub mod manifest;
