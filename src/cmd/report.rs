@@ -90,7 +90,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // Everything besides the inputs is loaded first (the same loader as `validate`), so that a
     // broken file stops the run before anything is read or written.
     let needs = pipeline::Needs {
-        pdf: formats.contains(&OutFormat::Pdf),
+        pdf: formats.contains(&OutFormat::Pdf) || formats.contains(&OutFormat::Docx),
         forms: formats.contains(&OutFormat::Xlsx),
     };
     let res = pipeline::Resources::load(&cfg, needs)?;
@@ -158,6 +158,14 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // Every output is rendered in memory first; only when all of them exist are they written,
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);
+    // The PDF and the DOCX are laid out from one composed document (SPEC §7).
+    let report_doc = if needs.pdf {
+        let fonts = render::pdf::fonts::Fonts::load(&res.fonts)?;
+        let doc = render::compose::document(&ctx, &render::pdf::templates::Templates::shipped());
+        Some((fonts, doc))
+    } else {
+        None
+    };
     for f in &formats {
         match f {
             OutFormat::Json => {
@@ -177,8 +185,16 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             OutFormat::Pdf => {
                 log.progress("lập báo cáo PDF (rendering PDF)");
                 let name = format!("bao-cao-pakn-{}.pdf", period.slug);
-                files.push((name, render::pdf::render_with_fonts(&ctx, &res.fonts)?));
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::pdf::render_document(doc, fonts)?));
                 phase("pdf");
+            }
+            OutFormat::Docx => {
+                log.progress("lập báo cáo Word (rendering DOCX)");
+                let name = format!("bao-cao-pakn-{}.docx", period.slug);
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::docx::render_document(doc, fonts)?));
+                phase("docx");
             }
         }
     }

@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod compose;
 pub mod document;
+pub mod docx;
 pub mod forms;
 pub mod json;
 pub mod manifest;

@@ -500,7 +500,9 @@ impl<'f> Layout<'f> {
     /// widened to its minimum — the longest word of its header and cells (numbers, dates and case
     /// numbers are never cut); for `nowrap` columns the whole header and cells — taking the space
     /// from the other columns in proportion.
-    fn column_widths(&self, t: &Table, px: f32) -> Vec<f32> {
+    /// Column widths in points: the relative widths, widened where a word (or a whole cell of a
+    /// `nowrap` column) would not fit, the others narrowed in proportion.
+    pub fn column_widths(&self, t: &Table, px: f32) -> Vec<f32> {
         let total_w: f32 = t.widths.iter().sum();
         let mut cw: Vec<f32> = t
             .widths

@@ -12,7 +12,7 @@
 
 pub mod fonts;
 pub mod layout;
-mod page;
+pub(crate) mod page;
 pub mod templates;
 pub mod vi;
 
@@ -34,12 +34,7 @@ use templates::Templates;
 /// Renders the PDF in memory with the default fonts (Liberation Serif when installed, else DejaVu
 /// Serif).
 pub fn render(ctx: &ReportContext) -> Result<Vec<u8>> {
-    render_with_fonts(ctx, &FontFiles::default())
-}
-
-/// Renders the PDF in memory with the font files named in the config (`FontFiles::from_config`).
-pub fn render_with_fonts(ctx: &ReportContext, files: &FontFiles) -> Result<Vec<u8>> {
-    let fonts = Fonts::load(files)?;
+    let fonts = Fonts::load(&FontFiles::default())?;
     let doc = crate::render::compose::document(ctx, &Templates::shipped());
     render_document(&doc, &fonts)
 }

@@ -8,17 +8,17 @@ use crate::render::document::{Block, Document, Header, Signature};
 
 /// Columns of the header (and of the signature block).
 #[derive(Debug, Clone, Copy)]
-struct Columns {
-    left_x: f32,
-    left_w: f32,
-    right_x: f32,
-    right_w: f32,
+pub(crate) struct Columns {
+    pub left_x: f32,
+    pub left_w: f32,
+    pub right_x: f32,
+    pub right_w: f32,
 }
 
 /// The two header columns and the sizes of their first lines: the Quốc hiệu (right) and the
 /// parent body (left) each on one line at 12 pt, shrunk together when the face is too wide for
 /// both (DejaVu Serif is about a quarter wider than Times).
-fn columns(l: &Layout, h: &Header) -> (Columns, f32, f32) {
+pub(crate) fn columns(l: &Layout, h: &Header) -> (Columns, f32, f32) {
     let w = l.g.width();
     let right_need = l.width(Face::Bold, &h.national_name, 12.0) + 10.0;
     let left_need = l.width(Face::Regular, &h.parent, 12.0) + 8.0;
@@ -42,7 +42,7 @@ fn columns(l: &Layout, h: &Header) -> (Columns, f32, f32) {
 }
 
 /// The smallest width that keeps the greedy line count, for titles that wrap evenly.
-fn balanced(l: &Layout, s: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+pub(crate) fn balanced(l: &Layout, s: &str, face: Face, size: f32, width: f32) -> Vec<String> {
     let lines = l.wrap(s, face, size, width, 0.0);
     if lines.len() < 2 {
         return lines;
