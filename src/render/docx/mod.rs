@@ -39,7 +39,7 @@ pub const PAGE_H: u32 = 16838;
 pub const MARGIN_TOP: i32 = 1134;
 pub const MARGIN_BOTTOM: i32 = 1134;
 pub const MARGIN_LEFT: i32 = 1701;
-pub const MARGIN_RIGHT: i32 = 850;
+pub const MARGIN_RIGHT: i32 = 851;
 /// The width of the text in twips.
 const TEXT_W: usize = (PAGE_W as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// First-line indent of body paragraphs (1.27 cm), in twips.
@@ -568,6 +568,34 @@ fn core_xml(doc: &Document) -> String {
     )
 }
 
+/// The schema puts the header references first in a section's properties; docx-rs writes them
+/// after the page size and margins.
+fn section_order(xml: &str) -> String {
+    let Some(start) = xml.rfind("<w:sectPr>") else {
+        return xml.to_string();
+    };
+    let body = start + "<w:sectPr>".len();
+    let Some(len) = xml[body..].find("</w:sectPr>") else {
+        return xml.to_string();
+    };
+    let inner = &xml[body..body + len];
+    let mut refs = String::new();
+    let mut rest = String::new();
+    let mut i = 0;
+    while let Some(a) = inner[i..].find('<') {
+        let a = i + a;
+        let Some(b) = inner[a..].find('>') else { break };
+        let tag = &inner[a..a + b + 1];
+        if tag.starts_with("<w:headerReference") || tag.starts_with("<w:footerReference") {
+            refs.push_str(tag);
+        } else {
+            rest.push_str(tag);
+        }
+        i = a + b + 1;
+    }
+    format!("{}{refs}{rest}{}", &xml[..body], &xml[body + len..])
+}
+
 /// Writes the package again: the same parts in the same order, deflated, dated 1980-01-01 (the
 /// zip epoch), with the report's core properties and the header rows flagged to repeat.
 fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>> {
@@ -589,9 +617,11 @@ fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>> {
         f.read_to_end(&mut bytes).map_err(|e| err(&e))?;
         let bytes = match name.as_str() {
             "docProps/core.xml" => core_xml(doc).into_bytes(),
-            "word/document.xml" => String::from_utf8_lossy(&bytes)
-                .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-                .into_bytes(),
+            "word/document.xml" => section_order(
+                &String::from_utf8_lossy(&bytes)
+                    .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />"),
+            )
+            .into_bytes(),
             _ => bytes,
         };
         out.start_file(name, opts).map_err(|e| err(&e))?;
