@@ -13,8 +13,8 @@ use crate::render::document::{HBarChart, VBarChart};
 use crate::render::pdf::fonts::{Face, Fonts};
 use crate::render::pdf::layout::{self, Cmd, Layout};
 
-/// Pixels per point: 200 dpi, sharp on paper and small on disk.
-const SCALE: f32 = 200.0 / 72.0;
+/// Pixels per point: 150 dpi, sharp on paper and small on disk.
+const SCALE: f32 = 150.0 / 72.0;
 /// White space kept around the drawing, in points.
 const PAD: f32 = 4.0;
 
@@ -92,7 +92,8 @@ fn bounds(fonts: &Fonts, cmds: &[Cmd]) -> Option<(f32, f32, f32, f32)> {
 struct Canvas {
     w: usize,
     h: usize,
-    px: Vec<[f32; 3]>,
+    /// RGB, 8 bits a channel, row after row.
+    px: Vec<u8>,
 }
 
 impl Canvas {
@@ -101,9 +102,11 @@ impl Canvas {
             return;
         }
         let a = a.min(1.0);
-        let p = &mut self.px[y as usize * self.w + x as usize];
+        let at = (y as usize * self.w + x as usize) * 3;
         for k in 0..3 {
-            p[k] = p[k] * (1.0 - a) + c[k] * a;
+            let old = f32::from(self.px[at + k]);
+            let new = c[k].clamp(0.0, 1.0) * 255.0;
+            self.px[at + k] = (old + (new - old) * a).round() as u8;
         }
     }
 
@@ -132,7 +135,7 @@ fn paint(fonts: &Fonts, l: &Layout) -> Result<Picture> {
     let mut cv = Canvas {
         w,
         h,
-        px: vec![[1.0, 1.0, 1.0]; w * h],
+        px: vec![255; w * h * 3],
     };
     let tx = |x: f32| (x - ox) * SCALE;
     let ty = |y: f32| (y - oy) * SCALE;
@@ -253,15 +256,11 @@ fn paint(fonts: &Fonts, l: &Layout) -> Result<Picture> {
 /// An 8-bit RGB PNG (no filter, zlib-compressed), with fixed bytes for the same pixels.
 fn png(cv: &Canvas) -> Result<Vec<u8>> {
     let mut raw = Vec::with_capacity(cv.h * (cv.w * 3 + 1));
-    for row in cv.px.chunks(cv.w) {
+    for row in cv.px.chunks(cv.w * 3) {
         raw.push(0u8);
-        for p in row {
-            for k in p {
-                raw.push((k.clamp(0.0, 1.0) * 255.0).round() as u8);
-            }
-        }
+        raw.extend_from_slice(row);
     }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     z.write_all(&raw)
         .and_then(|_| z.flush())
         .map_err(|e| Error::Runtime(format!("docx: không nén được hình biểu đồ: {e}")))?;
@@ -283,7 +282,7 @@ fn png(cv: &Canvas) -> Result<Vec<u8>> {
     ihdr.extend_from_slice(&(cv.h as u32).to_be_bytes());
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     chunk(b"IHDR", &ihdr);
-    // 200 dpi = 7874 pixels per metre, so that viewers show the chart at its printed size.
+    // 150 dpi = 5906 pixels per metre, so that viewers show the chart at its printed size.
     let ppm = (SCALE * 72.0 / 0.0254).round() as u32;
     let mut phys = Vec::with_capacity(9);
     phys.extend_from_slice(&ppm.to_be_bytes());
