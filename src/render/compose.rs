@@ -2,8 +2,6 @@
 //! figures through `report-templates/bao-cao.toml`, tables and charts, the closing line, "Nơi
 //! nhận:" and the signature block.
 
-use std::collections::BTreeMap;
-
 use super::document::{
     Align, BLUE, Block, Document, HBarChart, Header, ORANGE, RED, Row, Signature, Table, VBarChart,
 };
@@ -309,23 +307,16 @@ pub fn overdue_rows(
             .cmp(&a.days_overdue)
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut denunciations: BTreeMap<&str, u32> = BTreeMap::new();
-    for c in cases.iter().filter(|c| c.kind == "to_cao") {
-        *denunciations.entry(c.department.as_str()).or_default() += 1;
-    }
+    // SPEC §8 through the one privacy module, over the whole list (before the cap).
+    let masks = crate::privacy::mask_list(cases.iter().copied(), min_cell);
     let mut merged = false;
     let rows = cases
         .iter()
+        .zip(&masks)
         .take(cap)
         .enumerate()
-        .map(|(i, c)| {
-            let dept = if c.kind == "to_cao"
-                && denunciations
-                    .get(c.department.as_str())
-                    .copied()
-                    .unwrap_or(0)
-                    < min_cell
-            {
+        .map(|(i, (c, m))| {
+            let dept = if m.department {
                 merged = true;
                 other.to_string()
             } else {
