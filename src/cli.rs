@@ -147,7 +147,7 @@ pub struct ReportArgs {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "xlsx,pdf,json"
+        default_value = "xlsx,pdf,docx,json"
     )]
     pub format: Vec<OutFormat>,
 }
@@ -159,6 +159,8 @@ pub enum OutFormat {
     Xlsx,
     /// The report in the NĐ 30/2020 layout.
     Pdf,
+    /// The same report as an editable Word document.
+    Docx,
     /// summary.json.
     Json,
 }

@@ -110,7 +110,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
 fn a_broken_file_fails_validate_and_report_alike_and_replaces_nothing() {
     let wd = workdir_with_a_report();
     let before = snapshot(&wd, "out");
-    assert_eq!(before.len(), 5, "{:?}", names(&before));
+    assert_eq!(before.len(), 6, "{:?}", names(&before));
     for (what, cfg, extra, fragment) in BROKEN {
         wd.write("cfg.toml", cfg);
         if let Some((name, text)) = extra.split_once(':') {

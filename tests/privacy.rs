@@ -1,6 +1,6 @@
 //! Privacy as a tested guarantee (SPEC §8): a register full of names, phone numbers, addresses,
 //! e-mails and content text goes through every command and output format, and none of those values
-//! appears in any output byte — the workbook unzipped, the PDF's text and raw bytes, the JSON
+//! appears in any output byte — the workbook and the Word report unzipped, the PDF's text and raw bytes, the JSON
 //! files, stdout and stderr.
 
 use crate::common::output as run;
@@ -138,7 +138,7 @@ fn no_personal_value_in_any_output() {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&p).unwrap();
         assert_clean(&name, &bytes);
-        if name.ends_with(".xlsx") {
+        if name.ends_with(".xlsx") || name.ends_with(".docx") {
             for (part, b) in unzip(&p) {
                 assert_clean(&format!("{name}:{part}"), &b);
             }
@@ -157,6 +157,7 @@ fn no_personal_value_in_any_output() {
     }
     seen.sort();
     for expected in [
+        "bao-cao-pakn-2026-05.docx",
         "bao-cao-pakn-2026-05.pdf",
         "bao-cao-pakn-2026-05.xlsx",
         "bieu-mau-tt01-2024-2026-05.xlsx",

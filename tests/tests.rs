@@ -9,6 +9,7 @@ mod cli_input;
 mod cli_ops;
 mod cli_report;
 mod deadlines;
+mod docx;
 mod forms;
 mod hostile;
 mod pdf;

@@ -90,7 +90,7 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // Everything besides the inputs is loaded first (the same loader as `validate`), so that a
     // broken file stops the run before anything is read or written.
     let needs = pipeline::Needs {
-        pdf: formats.contains(&OutFormat::Pdf),
+        pdf: formats.contains(&OutFormat::Pdf) || formats.contains(&OutFormat::Docx),
         forms: formats.contains(&OutFormat::Xlsx),
     };
     let res = pipeline::Resources::load(&cfg, needs)?;
@@ -158,6 +158,24 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // Every output is rendered in memory first; only when all of them exist are they written,
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);
+    // The PDF and the DOCX are laid out from one composed document (SPEC §7).
+    let wording = render::pdf::templates::Templates::shipped();
+    let report_doc = if needs.pdf {
+        let fonts = render::pdf::fonts::Fonts::load(&res.fonts)?;
+        let doc = render::compose::document(&ctx, &wording);
+        Some((fonts, doc))
+    } else {
+        None
+    };
+    // File names from the wording files (`file` in their [document] sections).
+    let report_name = |ext: &str| {
+        render::file_name(
+            &wording.document.file,
+            &period.slug,
+            ext,
+            "report-templates/bao-cao.toml [document] file",
+        )
+    };
     for f in &formats {
         match f {
             OutFormat::Json => {
@@ -166,7 +184,12 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             }
             OutFormat::Xlsx => {
                 log.progress("lập bảng tính (rendering workbook)");
-                let name = format!("bao-cao-pakn-{}.xlsx", period.slug);
+                let name = render::file_name(
+                    &render::xlsx::words::w().document.file,
+                    &period.slug,
+                    "xlsx",
+                    "report-templates/bang-tinh.toml [document] file",
+                )?;
                 files.push((name, render::xlsx::render(&ctx)?));
                 phase("xlsx");
                 if let Some(l) = &res.layouts {
@@ -176,9 +199,17 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             }
             OutFormat::Pdf => {
                 log.progress("lập báo cáo PDF (rendering PDF)");
-                let name = format!("bao-cao-pakn-{}.pdf", period.slug);
-                files.push((name, render::pdf::render_with_fonts(&ctx, &res.fonts)?));
+                let name = report_name("pdf")?;
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::pdf::render_document(doc, fonts)?));
                 phase("pdf");
+            }
+            OutFormat::Docx => {
+                log.progress("lập báo cáo Word (rendering DOCX)");
+                let name = report_name("docx")?;
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::docx::render_document(doc, fonts)?));
+                phase("docx");
             }
         }
     }

@@ -24,6 +24,8 @@ pub struct Templates {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// File name of the PDF and the DOCX, without the extension.
+    pub file: String,
     pub info_title: String,
     pub national_name: String,
     pub motto: String,
@@ -236,6 +238,7 @@ impl Vars {
 #[cfg_attr(not(test), allow(dead_code))]
 pub const PLACEHOLDERS: &[&str] = &[
     // document
+    "period_slug",
     "period_title",
     "period_label",
     "start",

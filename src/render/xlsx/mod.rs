@@ -14,7 +14,7 @@ mod breakdown;
 mod lists;
 pub(crate) mod style;
 mod summary;
-mod words;
+pub mod words;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, Workbook};

@@ -82,6 +82,8 @@ impl Sheets {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// File name of the workbook, without the extension; `{period_slug}`.
+    pub file: String,
     pub title: String,
     pub subject: String,
     pub keywords: String,
@@ -477,6 +479,7 @@ mod tests {
 
     /// Every placeholder the helpers above fill.
     const PLACEHOLDERS: &[&str] = &[
+        "period_slug",
         "start",
         "end",
         "date",
