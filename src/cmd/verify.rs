@@ -55,7 +55,7 @@ pub fn run(args: &VerifyArgs, log: &Log) -> Result<i32> {
         let name = entry["name"].as_str().unwrap_or("");
         let verdict = check(&args.dir.join(name), entry)?;
         checked += 1;
-        println!("{}\t{}", verdict_word(&verdict), name);
+        super::print_out(&format!("{}\t{}\n", verdict_word(&verdict), name))?;
         if verdict != Check::Ok {
             bad.push(name.to_string());
         }
@@ -85,7 +85,11 @@ pub fn run(args: &VerifyArgs, log: &Log) -> Result<i32> {
                 }
             };
             checked += 1;
-            println!("{}\t{} (đầu vào / input)", verdict_word(&verdict), shown);
+            super::print_out(&format!(
+                "{}\t{} (đầu vào / input)\n",
+                verdict_word(&verdict),
+                shown
+            ))?;
             if verdict != Check::Ok {
                 bad.push(shown);
             }
