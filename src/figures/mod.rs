@@ -3,6 +3,7 @@
 //! grouping and reads the result into typed structs.
 
 pub mod flags;
+pub mod hist;
 pub mod registry;
 
 use polars::prelude::*;
@@ -28,6 +29,11 @@ pub struct Stats {
     pub median: Option<f64>,
     pub p90: Option<f64>,
     pub max: Option<f64>,
+    /// The mergeable histogram of the values (SPEC §7, §11): `[[value rounded to 0.01, count],
+    /// …]`, sorted; filled by [`hist::attach`] for the totals and the kind, channel and category
+    /// breakdowns, absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hist: Option<Vec<(f64, u64)>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -258,6 +264,7 @@ impl Reader<'_> {
             median: r(self.f(&format!("{prefix}_median"), i)?),
             p90: r(self.f(&format!("{prefix}_p90"), i)?),
             max: r(self.f(&format!("{prefix}_max"), i)?),
+            hist: None,
         })
     }
     fn figures(&self, i: usize) -> Result<Figures> {
