@@ -8,7 +8,7 @@ pub mod registry;
 
 use polars::prelude::*;
 use polars::sql::SQLContext;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::period::Period;
 use crate::error::{Error, Result};
@@ -22,7 +22,7 @@ pub const FIGURES_SQL: &str = include_str!("../../queries/figures.sql");
 pub const CASES_SQL: &str = include_str!("../../queries/cases.sql");
 
 /// count, mean, median, p90 (linear interpolation, Excel PERCENTILE.INC) and max of a duration.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Stats {
     pub count: u64,
     pub mean: Option<f64>,
@@ -36,14 +36,14 @@ pub struct Stats {
     pub hist: Option<Vec<(f64, u64)>>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Satisfaction {
     pub rated: u64,
     pub satisfied: u64,
     pub rate: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Assigned {
     pub count: u64,
     pub within: u64,
@@ -51,7 +51,7 @@ pub struct Assigned {
 }
 
 /// Every figure of SPEC §5 for one group (or the whole agency).
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Figures {
     pub carried_over: u64,
     pub received: u64,
@@ -72,7 +72,7 @@ pub struct Figures {
 }
 
 /// One row of a breakdown: the normalised key, its label, its figures.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Group {
     pub key: String,
     pub label: String,
