@@ -84,12 +84,21 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
             formats.push(*f);
         }
     }
+    let clock = std::time::Instant::now();
+    let mut lap = clock;
+    let mut phase = |name: &str| {
+        let now = std::time::Instant::now();
+        log.debug(&format!("phase {name} {:.3}", (now - lap).as_secs_f64()));
+        lap = now;
+    };
     let units = UnitsFile::load(&args.units)?;
     let words = Words::load()?;
     let layouts = Layouts::load(&Config::default())?;
     let sources = source::read_all(&args.sources, &units, &args.units, &period, &layouts)?;
     let shapes = source::form_shapes(&layouts);
+    phase("read");
     let c = consolidate::build(&units, sources, &shapes);
+    phase("merge");
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for f in &formats {
@@ -106,6 +115,7 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
                     Words::file(&words.files.workbook, &period.slug),
                     book::render(&bctx)?,
                 ));
+                phase("workbook");
                 let fctx = FormsBookContext {
                     c: &c,
                     units: &units,
@@ -131,12 +141,14 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
                     Words::file(&words.files.forms, &period.slug),
                     forms_book::render(&fctx)?,
                 ));
+                phase("forms");
             }
             ConsolidateFormat::Json => {
                 files.push((
                     "summary.json".into(),
                     consolidate::summary::bytes(&c, &units, &period, &words),
                 ));
+                phase("json");
             }
         }
     }
@@ -154,6 +166,8 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
         )
     })?;
     render::write_set(&out_dir, &files)?;
+    phase("write");
+    log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));
 
     let missing: Vec<&str> = c.missing().iter().map(|u| u.name.as_str()).collect();
     let forms_only = c.units().filter(|u| u.status == Status::FormsOnly).count();

@@ -109,8 +109,8 @@ fn score_of(v: &Value) -> Option<Score> {
 }
 
 /// Checks every output the manifest lists and that is in the folder; summary.json must be one
-/// of them.
-fn check_manifest(dir: &Path, manifest: &Value, unit: &str) -> Result<()> {
+/// of them (its hash, `summary_sha`, was taken when it was read).
+fn check_manifest(dir: &Path, manifest: &Value, unit: &str, summary_sha: &str) -> Result<()> {
     let outputs = manifest["outputs"].as_array().cloned().unwrap_or_default();
     let listed = outputs
         .iter()
@@ -129,7 +129,11 @@ fn check_manifest(dir: &Path, manifest: &Value, unit: &str) -> Result<()> {
         if name.is_empty() || !path.is_file() {
             continue;
         }
-        let sha = sha256_file(&path)?;
+        let sha = if name == "summary.json" {
+            summary_sha.to_string()
+        } else {
+            sha256_file(&path)?
+        };
         if Some(sha.as_str()) != e["sha256"].as_str() {
             return Err(Error::file(
                 &path,
@@ -169,8 +173,18 @@ fn wrong_period(
 /// A folder written by `report` or `consolidate`.
 fn read_folder(dir: &Path, period: &Period, layouts: &Layouts) -> Result<Source> {
     let summary_path = dir.join("summary.json");
-    let value = read_json(&summary_path, "summary.json")?;
-    let s: SummaryIn = serde_json::from_value(value).map_err(|e| {
+    // Read once: hashed and parsed from the same bytes.
+    let bytes = std::fs::read(&summary_path).map_err(|e| {
+        Error::file(
+            &summary_path,
+            format!("không đọc được summary.json (cannot read the summary.json): {e}"),
+        )
+    })?;
+    let sha = {
+        use sha2::{Digest, Sha256};
+        format!("{:x}", Sha256::digest(&bytes))
+    };
+    let s: SummaryIn = serde_json::from_slice(&bytes).map_err(|e| {
         Error::file(
             &summary_path,
             format!("summary.json không đúng lược đồ (not a pakn-report summary): {e}"),
@@ -193,7 +207,7 @@ fn read_folder(dir: &Path, period: &Period, layouts: &Layouts) -> Result<Source>
         .unwrap_or_default();
     let manifest_path = dir.join("manifest.json");
     let manifest = read_json(&manifest_path, "manifest.json")?;
-    check_manifest(dir, &manifest, &unit)?;
+    check_manifest(dir, &manifest, &unit, &sha)?;
     if !same_period(&s.period.start, &s.period.end, period) {
         return Err(wrong_period(
             &summary_path,
@@ -215,7 +229,7 @@ fn read_folder(dir: &Path, period: &Period, layouts: &Layouts) -> Result<Source>
     };
     Ok(Source {
         path: dir.to_path_buf(),
-        sha256: sha256_file(&summary_path)?,
+        sha256: sha,
         file: summary_path,
         unit,
         kind,
@@ -282,51 +296,72 @@ pub fn read_all(
     period: &Period,
     layouts: &Layouts,
 ) -> Result<Vec<Source>> {
-    let mut out: Vec<Source> = Vec::new();
+    let mut paths = Vec::new();
     for arg in args {
-        for p in expand(arg)? {
-            let src = if p.is_dir() {
-                read_folder(&p, period, layouts)?
-            } else {
-                let s = super::forms_in::read(&p, units, layouts)?;
-                if !s.period_ok(period) {
-                    return Err(wrong_period(
-                        &p,
-                        &s.source.unit,
-                        &s.source.period_label,
-                        &s.start,
-                        &s.end,
-                        period,
-                    ));
-                }
-                s.source
-            };
-            if units.unit(&src.unit).is_none() {
-                let code = if src.unit.is_empty() {
-                    "(không có mã / no code)".to_string()
-                } else {
-                    src.unit.clone()
-                };
-                return Err(Error::file(
-                    &src.file,
-                    format!(
-                        "mã đơn vị '{code}' không có trong tệp danh sách đơn vị {}; không tổng hợp (unit code not in the units file)",
-                        units_path.display()
-                    ),
-                ));
-            }
-            if let Some(prev) = out.iter().find(|o| o.unit == src.unit) {
-                return Err(Error::file(
-                    &src.path,
-                    format!(
-                        "đơn vị '{}' đã có nguồn {}; mỗi đơn vị chỉ một nguồn, không tổng hợp (two sources for one unit)",
-                        src.unit,
-                        prev.path.display()
-                    ),
-                ));
-            }
-            out.push(src);
+        paths.extend(expand(arg)?);
+    }
+    let read_one = |p: &PathBuf| -> Result<Source> {
+        if p.is_dir() {
+            return read_folder(p, period, layouts);
         }
+        let s = super::forms_in::read(p, units, layouts)?;
+        if !s.period_ok(period) {
+            return Err(wrong_period(
+                p,
+                &s.source.unit,
+                &s.source.period_label,
+                &s.start,
+                &s.end,
+                period,
+            ));
+        }
+        Ok(s.source)
+    };
+    // Read side by side (each source is independent); checked below in the order given, so the
+    // first failing source in that order is the one refused.
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let chunk = paths.len().div_ceil(threads).max(1);
+    let read: Vec<Result<Source>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| sc.spawn(|| part.iter().map(read_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut out: Vec<Source> = Vec::with_capacity(read.len());
+    for src in read {
+        let src = src?;
+        if units.unit(&src.unit).is_none() {
+            let code = if src.unit.is_empty() {
+                "(không có mã / no code)".to_string()
+            } else {
+                src.unit.clone()
+            };
+            return Err(Error::file(
+                &src.file,
+                format!(
+                    "mã đơn vị '{code}' không có trong tệp danh sách đơn vị {}; không tổng hợp (unit code not in the units file)",
+                    units_path.display()
+                ),
+            ));
+        }
+        if let Some(prev) = out.iter().find(|o| o.unit == src.unit) {
+            return Err(Error::file(
+                &src.path,
+                format!(
+                    "đơn vị '{}' đã có nguồn {}; mỗi đơn vị chỉ một nguồn, không tổng hợp (two sources for one unit)",
+                    src.unit,
+                    prev.path.display()
+                ),
+            ));
+        }
+        out.push(src);
     }
     Ok(out)
 }
