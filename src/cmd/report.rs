@@ -123,12 +123,14 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
 
     log.progress("tính số liệu (computing figures)");
     let mut figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
-    if formats.contains(&OutFormat::Json) {
-        figures::hist::attach(&loaded.cases, &period, &mut figs)?;
-    }
     let prev_figs = figures::compute(&loaded.cases, &loaded.vocab, &previous)?;
     let ly_figs = figures::compute(&loaded.cases, &loaded.vocab, &last_year)?;
     phase("figures");
+    // The mergeable histograms of summary.json (SPEC §7, §11).
+    if formats.contains(&OutFormat::Json) {
+        figures::hist::attach(&loaded.cases, &period, &mut figs)?;
+        phase("hist");
+    }
 
     let out_dir = args
         .out

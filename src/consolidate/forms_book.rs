@@ -349,7 +349,7 @@ fn notes_sheet(ctx: &FormsBookContext, st: &St) -> XResult<rust_xlsxwriter::Work
         sh.text_wrapped(r, i as u16, h, &st.header, true)?;
     }
     r += 1;
-    let (mut total, mut nrows) = (0usize, 0usize);
+    let (mut total, mut nrows, mut violated) = (0usize, 0usize, 0usize);
     for form in &ctx.layouts.forms {
         for row in rows(ctx, &form.code) {
             let Some(values) = &row.values else {
@@ -379,6 +379,7 @@ fn notes_sheet(ctx: &FormsBookContext, st: &St) -> XResult<rust_xlsxwriter::Work
                     ),
                     _ => continue,
                 };
+                violated += 1;
                 sh.text(r, 0, &form.code, &st.text)?;
                 sh.text(r, 1, row.label, &st.text)?;
                 sh.text(r, 2, &text, &st.text)?;
@@ -388,8 +389,13 @@ fn notes_sheet(ctx: &FormsBookContext, st: &St) -> XResult<rust_xlsxwriter::Work
         }
     }
     r += 1;
-    let line = w
-        .forms_checks_all_hold
+    let pattern = if violated == 0 {
+        &w.forms_checks_all_hold
+    } else {
+        &w.forms_checks_violated
+    };
+    let line = pattern
+        .replace("{violated}", &violated.to_string())
         .replace("{checks}", &total.to_string())
         .replace("{rows}", &nrows.to_string());
     sh.merged((r, 0), (r, 3), &line, &st.section, Some((true, LINE_PT)))?;

@@ -71,6 +71,7 @@ pub struct Text {
     pub forms_checks_intro: String,
     pub forms_checks_headers: Vec<String>,
     pub forms_checks_all_hold: String,
+    pub forms_checks_violated: String,
     pub forms_missing_note: String,
 }
 
