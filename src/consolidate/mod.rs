@@ -109,3 +109,59 @@ fn rank(groups: &mut [GroupRow]) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::data::{Score, Source, SourceKind, Status, UnitData};
+    use super::*;
+
+    const UNITS: &str = "[agency]\nname = \"TT\"\ncode = \"tt\"\n[[group]]\ncode = \"g\"\nname = \"G\"\n[[unit]]\ncode = \"a\"\nname = \"A\"\ngroup = \"g\"\n[[unit]]\ncode = \"b\"\nname = \"B\"\ngroup = \"g\"\n[[unit]]\ncode = \"c\"\nname = \"C\"\ngroup = \"g\"\n";
+
+    fn source(unit: &str, received: u64, points: f64, sha: &str) -> Source {
+        let mut data = UnitData::default();
+        data.totals.received = received;
+        Source {
+            path: unit.into(),
+            file: unit.into(),
+            sha256: String::new(),
+            unit: unit.into(),
+            kind: SourceKind::Report,
+            period_label: String::new(),
+            tool_version: None,
+            as_of: None,
+            data: Some(data),
+            forms: None,
+            score: Some(Score {
+                points,
+                max_points: 100.0,
+                rating: String::new(),
+                criteria_sha256: Some(sha.into()),
+            }),
+        }
+    }
+
+    #[test]
+    fn units_are_ranked_only_on_one_criteria_file_and_missing_ones_listed() {
+        let units = UnitsFile::parse(UNITS).unwrap();
+        let c = build(
+            &units,
+            vec![source("b", 5, 60.0, "x"), source("a", 2, 80.0, "x")],
+            &[],
+        );
+        assert!(c.ranked);
+        let ranks: Vec<Option<u32>> = c.units().map(|u| u.rank).collect();
+        assert_eq!(ranks, [Some(1), Some(2), None]);
+        assert_eq!(c.units().nth(2).unwrap().status, Status::Missing);
+        assert_eq!((c.reported(), c.expected()), (2, 3));
+        assert_eq!(c.total.totals.received, 7);
+        assert_eq!(c.groups[0].data.totals.received, 7);
+
+        let c = build(
+            &units,
+            vec![source("a", 2, 80.0, "x"), source("b", 5, 60.0, "y")],
+            &[],
+        );
+        assert!(!c.ranked);
+        assert!(c.units().all(|u| u.rank.is_none()));
+    }
+}
