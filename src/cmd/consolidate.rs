@@ -99,6 +99,15 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
     phase("read");
     let c = consolidate::build(&units, sources, &shapes);
     phase("merge");
+    for u in c
+        .units()
+        .filter(|u| u.status == Status::Reported && u.forms.is_none())
+    {
+        log.warn(&format!(
+            "đơn vị '{}': summary.json không có số liệu biểu mẫu (forms), dòng của đơn vị trong biểu mẫu tổng hợp để trống và tổng cộng biểu mẫu không gồm đơn vị này (the summary has no forms)",
+            u.code
+        ));
+    }
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for f in &formats {
