@@ -140,6 +140,8 @@ pub struct HolidayYearConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct AgencyConfig {
     pub parent: Option<String>,
+    /// The unit's code in the receiving body's units file (SPEC §11); written to summary.json.
+    pub code: Option<String>,
     pub name: Option<String>,
     pub short_name: Option<String>,
     pub number_prefix: Option<String>,

@@ -8,6 +8,7 @@ mod bad_inputs;
 mod cli_input;
 mod cli_ops;
 mod cli_report;
+mod consolidate;
 mod deadlines;
 mod docx;
 mod forms;

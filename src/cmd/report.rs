@@ -32,17 +32,11 @@ fn dedup(formats: &[OutFormat]) -> Vec<OutFormat> {
 fn forms_workbook(
     ctx: &ReportContext,
     layouts: &forms::Layouts,
+    filled: &[forms::FilledForm],
     log: &Log,
 ) -> Result<(String, Vec<u8>)> {
     let loaded = ctx.loaded;
-    let filled = forms::compute(
-        &loaded.cases,
-        &loaded.vocab,
-        &loaded.present,
-        layouts,
-        ctx.period,
-    )?;
-    for f in &filled {
+    for f in filled {
         for c in &f.checks {
             if let forms::CheckState::Violated { left, right } = c.state {
                 log.warn(&format!(
@@ -63,11 +57,21 @@ fn forms_workbook(
         as_of: ctx.as_of,
         agency: ctx.agency,
         layouts,
-        forms: &filled,
+        forms: filled,
         has_matter: loaded.present.contains(&"matter"),
     };
     let name = render::forms::file_name(layouts, ctx.period);
     Ok((name, render::forms::render(&fctx)?))
+}
+
+/// SHA-256 of the criteria file the scorecard used (the configured file, else the shipped one).
+fn criteria_sha256(cfg: &Config) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = match &cfg.scorecard.criteria_file {
+        Some(p) => std::fs::read(p).unwrap_or_default(),
+        None => scorecard::SHIPPED.as_bytes().to_vec(),
+    };
+    format!("{:x}", Sha256::digest(&bytes))
 }
 
 fn today() -> NaiveDate {
@@ -91,7 +95,8 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // broken file stops the run before anything is read or written.
     let needs = pipeline::Needs {
         pdf: formats.contains(&OutFormat::Pdf) || formats.contains(&OutFormat::Docx),
-        forms: formats.contains(&OutFormat::Xlsx),
+        // summary.json carries the forms' values too (SPEC §7).
+        forms: formats.contains(&OutFormat::Xlsx) || formats.contains(&OutFormat::Json),
     };
     let res = pipeline::Resources::load(&cfg, needs)?;
     let inputs = super::default_inputs(&args.inputs, log)?;
@@ -117,10 +122,15 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let loaded = &prepared.loaded;
 
     log.progress("tính số liệu (computing figures)");
-    let figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
+    let mut figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
     let prev_figs = figures::compute(&loaded.cases, &loaded.vocab, &previous)?;
     let ly_figs = figures::compute(&loaded.cases, &loaded.vocab, &last_year)?;
     phase("figures");
+    // The mergeable histograms of summary.json (SPEC §7, §11).
+    if formats.contains(&OutFormat::Json) {
+        figures::hist::attach(&loaded.cases, &period, &mut figs)?;
+        phase("hist");
+    }
 
     let out_dir = args
         .out
@@ -146,7 +156,17 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         privacy_min_cell: cfg.privacy.min_cell,
     };
 
-    let summary = summary_json::Summary::new(
+    let filled = match &res.layouts {
+        Some(l) => Some(forms::compute(
+            &loaded.cases,
+            &loaded.vocab,
+            &loaded.present,
+            l,
+            &period,
+        )?),
+        None => None,
+    };
+    let mut summary = summary_json::Summary::new(
         &period,
         loaded.input_summary(),
         &figs,
@@ -154,6 +174,12 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         (&last_year, &ly_figs.totals),
         scorecard::ScorecardSummary::new(&scores),
     );
+    summary.agency = Some(summary_json::AgencyJson {
+        code: cfg.agency.code.clone(),
+        name: agency.name.clone(),
+    });
+    summary.forms = filled.as_deref().map(summary_json::forms_json);
+    summary.scorecard.criteria_sha256 = Some(criteria_sha256(&cfg));
     phase("scorecard");
     // Every output is rendered in memory first; only when all of them exist are they written,
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
@@ -192,8 +218,8 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
                 )?;
                 files.push((name, render::xlsx::render(&ctx)?));
                 phase("xlsx");
-                if let Some(l) = &res.layouts {
-                    files.push(forms_workbook(&ctx, l, log)?);
+                if let (Some(l), Some(filled)) = (&res.layouts, &filled) {
+                    files.push(forms_workbook(&ctx, l, filled, log)?);
                     phase("forms");
                 }
             }

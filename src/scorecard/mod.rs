@@ -483,6 +483,10 @@ pub struct ScorecardSummary<'a> {
     pub rating: &'a str,
     pub criteria: Vec<CriterionSummary<'a>>,
     pub by_department: Vec<DepartmentSummary<'a>>,
+    /// SHA-256 of the criteria file the points came from (SPEC §7): a consolidation ranks units
+    /// only when they scored against the same file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria_sha256: Option<String>,
 }
 
 impl<'a> ScorecardSummary<'a> {
@@ -510,6 +514,7 @@ impl<'a> ScorecardSummary<'a> {
                     criteria: d.criteria.iter().map(CriterionSummary::new).collect(),
                 })
                 .collect(),
+            criteria_sha256: None,
         }
     }
 }
