@@ -24,6 +24,19 @@ pub struct Config {
     pub agency: AgencyConfig,
     pub scorecard: ScorecardConfig,
     pub forms: FormsConfig,
+    pub templates: TemplatesConfig,
+}
+
+/// Edited copies of the wording files (docs/CONFIG.md, "Sửa câu chữ"): each replaces the shipped
+/// file whole; an unknown key or a placeholder the renderer does not fill there is an error naming
+/// the file and line, in `validate` as in `report`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TemplatesConfig {
+    /// An edited copy of `report-templates/bao-cao.toml` (the PDF and DOCX report).
+    pub report_file: Option<PathBuf>,
+    /// An edited copy of `report-templates/bang-tinh.toml` (the workbook).
+    pub workbook_file: Option<PathBuf>,
 }
 
 /// The Inspectorate's forms (TT 01/2024/TT-TTCP; docs/FORMS.md).

@@ -185,10 +185,10 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);
     // The PDF and the DOCX are laid out from one composed document (SPEC §7).
-    let wording = render::pdf::templates::Templates::shipped();
+    let wording = &res.wording;
     let report_doc = if needs.pdf {
         let fonts = render::pdf::fonts::Fonts::load(&res.fonts)?;
-        let doc = render::compose::document(&ctx, &wording);
+        let doc = render::compose::document(&ctx, wording);
         Some((fonts, doc))
     } else {
         None
