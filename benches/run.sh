@@ -5,7 +5,7 @@
 #
 # For each size N it generates (once, cached) a register with `pakn-report sample --cases N --seed 1`,
 # then, in the same run, times under /usr/bin/time -v
-#   pakn-report -v report reg-N.csv --period 2026-05 --as-of 2026-11-28 --out …   (xlsx, pdf, json)
+#   pakn-report -v report reg-N.csv --period 2026-05 --as-of 2026-11-28 --out …   (xlsx, pdf, docx, json)
 #   python benches/peer.py reg-N.csv --period 2026-05 --out …
 #   python benches/peer.py read reg-N.csv     (second peer: pyarrow's read of the file alone)
 # and prints a Markdown table (wall time, peak RSS, ratio peer / pakn-report, per-phase times), also

@@ -37,6 +37,43 @@ pub enum Command {
     Remind(RemindArgs),
     /// The case numbers behind a figure of summary.json (giải thích số liệu).
     Explain(ExplainArgs),
+    /// The receiving body's report from its units' reports (báo cáo tổng hợp).
+    Consolidate(ConsolidateArgs),
+}
+
+/// An output of `consolidate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConsolidateFormat {
+    /// The consolidated workbook and the consolidated forms workbook.
+    Xlsx,
+    /// summary.json.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsolidateArgs {
+    /// Report folders written by `report` or `consolidate`, folders holding them, or TT 01/2024
+    /// forms workbooks made by other software.
+    #[arg(required = true)]
+    pub sources: Vec<PathBuf>,
+    /// The units file (TOML): the consolidating body, groups and units.
+    #[arg(long)]
+    pub units: PathBuf,
+    /// The period the units reported (as for `report`).
+    #[arg(long)]
+    pub period: String,
+    /// Output folder (default: reports/tong-hop-<period>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The reporting date (default: today), YYYY-MM-DD.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Whole calendar months instead of the 15th-to-14th data cut-off.
+    #[arg(long)]
+    pub calendar_months: bool,
+    /// Outputs to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "xlsx,json")]
+    pub format: Vec<ConsolidateFormat>,
 }
 
 /// Outputs of `remind`.
@@ -147,7 +184,7 @@ pub struct ReportArgs {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "xlsx,pdf,json"
+        default_value = "xlsx,pdf,docx,json"
     )]
     pub format: Vec<OutFormat>,
 }
@@ -159,6 +196,8 @@ pub enum OutFormat {
     Xlsx,
     /// The report in the NĐ 30/2020 layout.
     Pdf,
+    /// The same report as an editable Word document.
+    Docx,
     /// summary.json.
     Json,
 }

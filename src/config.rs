@@ -24,6 +24,19 @@ pub struct Config {
     pub agency: AgencyConfig,
     pub scorecard: ScorecardConfig,
     pub forms: FormsConfig,
+    pub templates: TemplatesConfig,
+}
+
+/// Edited copies of the wording files (docs/CONFIG.md, "Sửa câu chữ"): each replaces the shipped
+/// file whole; an unknown key or a placeholder the renderer does not fill there is an error naming
+/// the file and line, in `validate` as in `report`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TemplatesConfig {
+    /// An edited copy of `report-templates/bao-cao.toml` (the PDF and DOCX report).
+    pub report_file: Option<PathBuf>,
+    /// An edited copy of `report-templates/bang-tinh.toml` (the workbook).
+    pub workbook_file: Option<PathBuf>,
 }
 
 /// The Inspectorate's forms (TT 01/2024/TT-TTCP; docs/FORMS.md).
@@ -140,6 +153,8 @@ pub struct HolidayYearConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct AgencyConfig {
     pub parent: Option<String>,
+    /// The unit's code in the receiving body's units file (SPEC §11); written to summary.json.
+    pub code: Option<String>,
     pub name: Option<String>,
     pub short_name: Option<String>,
     pub number_prefix: Option<String>,
@@ -229,6 +244,7 @@ impl Config {
                 toml_error_line(text, &e)
             )
         })?;
+        check_ranges(text, &cfg)?;
         for key in cfg.columns.keys() {
             if !FIELD_NAMES.contains(&key.as_str()) {
                 return Err(format!(
@@ -238,6 +254,128 @@ impl Config {
             }
         }
         Ok(cfg)
+    }
+}
+
+/// Allowed values of the numeric keys (docs/CONFIG.md).
+pub const RESPONSE_WORKING_DAYS: std::ops::RangeInclusive<u32> = 1..=60;
+pub const MIN_CELL: std::ops::RangeInclusive<u32> = 0..=100;
+pub const HOLIDAY_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// The line of `key` in the `[section]` table of a config text (1-based; 0 when not found).
+fn key_line(text: &str, section: &str, key: &str) -> usize {
+    let mut table = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            table = h
+                .trim_end_matches(']')
+                .trim()
+                .trim_matches('"')
+                .replace(['"', ' '], "");
+            continue;
+        }
+        let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if table == section && name == key && t.contains('=') {
+            return i + 1;
+        }
+        // A dotted key at the top: `deadlines.response_working_days = 5`.
+        if table.is_empty() && name == format!("{section}.{key}") {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Every value with a limited range is checked at load: the message names the key, its line and
+/// the allowed values (a value out of range used to surface as an internal error in the run).
+fn check_ranges(text: &str, cfg: &Config) -> std::result::Result<(), String> {
+    let bad = |section: &str, key: &str, shown: &str, allowed: &str| {
+        let line = key_line(text, section, key);
+        let at = if line > 0 {
+            format!("dòng {line} (line {line}): ")
+        } else {
+            String::new()
+        };
+        format!(
+            "cấu hình không hợp lệ (invalid config): {at}[{section}] {key} = {shown} ngoài khoảng cho phép {allowed} (out of the allowed range {allowed})"
+        )
+    };
+    let d = &cfg.deadlines;
+    if let Some(n) = d.response_working_days
+        && !RESPONSE_WORKING_DAYS.contains(&n)
+    {
+        return Err(bad(
+            "deadlines",
+            "response_working_days",
+            &n.to_string(),
+            &format!(
+                "{}–{} ngày làm việc",
+                RESPONSE_WORKING_DAYS.start(),
+                RESPONSE_WORKING_DAYS.end()
+            ),
+        ));
+    }
+    if !MIN_CELL.contains(&cfg.privacy.min_cell) {
+        return Err(bad(
+            "privacy",
+            "min_cell",
+            &cfg.privacy.min_cell.to_string(),
+            &format!("{}–{}", MIN_CELL.start(), MIN_CELL.end()),
+        ));
+    }
+    for year in cfg.holidays.keys() {
+        if !year
+            .parse::<i32>()
+            .is_ok_and(|y| HOLIDAY_YEARS.contains(&y))
+        {
+            let line = text
+                .lines()
+                .position(|l| l.trim().replace(['"', ' '], "") == format!("[holidays.{year}]"))
+                .map_or(0, |i| i + 1);
+            return Err(format!(
+                "cấu hình không hợp lệ (invalid config): dòng {line} (line {line}): [holidays.{year}] — năm phải từ {} đến {} (the year must be {}–{})",
+                HOLIDAY_YEARS.start(),
+                HOLIDAY_YEARS.end(),
+                HOLIDAY_YEARS.start(),
+                HOLIDAY_YEARS.end()
+            ));
+        }
+    }
+    if let Some(fmt) = &cfg.input.date_format
+        && let Err(why) = check_date_format(fmt)
+    {
+        let line = key_line(text, "input", "date_format");
+        return Err(format!(
+            "cấu hình không hợp lệ (invalid config): dòng {line} (line {line}): [input] date_format = \"{fmt}\" {why}"
+        ));
+    }
+    Ok(())
+}
+
+/// A date format must be valid strftime and able to read back a date it writes itself
+/// (2026-05-14 09:30:45): otherwise every row would be rejected and the run end with an empty
+/// report.
+pub fn check_date_format(fmt: &str) -> std::result::Result<(), String> {
+    use chrono::format::{Item, StrftimeItems};
+    if fmt.trim().is_empty() {
+        return Err("để trống (is empty); bỏ khóa này để dùng cách đọc ngày mặc định".to_string());
+    }
+    if StrftimeItems::new(fmt).any(|i| matches!(i, Item::Error)) {
+        return Err(
+            "có mã định dạng không hợp lệ (invalid strftime specifier); ví dụ hợp lệ: \"%m/%d/%Y %I:%M:%S %p\""
+                .to_string(),
+        );
+    }
+    let sample = chrono::NaiveDate::from_ymd_opt(2026, 5, 14)
+        .and_then(|d| d.and_hms_opt(9, 30, 45))
+        .expect("valid sample date");
+    let written = sample.format(fmt).to_string();
+    match crate::normalize::dates::parse_text(&written, Some(fmt)) {
+        Ok(st) if st.date == sample.date() => Ok(()),
+        _ => Err(format!(
+            "không đọc lại được chính ngày nó viết ra (cannot read back its own output '{written}' as 14/05/2026): định dạng cần có ngày, tháng và năm"
+        )),
     }
 }
 
@@ -251,6 +389,36 @@ mod tests {
         assert!(err.contains("date_fromat"), "{err}");
         let err = Config::parse("[columns]\nrecieved_at = [\"X\"]\n").unwrap_err();
         assert!(err.contains("recieved_at"), "{err}");
+    }
+
+    #[test]
+    fn out_of_range_values_name_key_line_and_range() {
+        let err = Config::parse(
+            "[agency]\nname = \"X\"\n[deadlines]\nresponse_working_days = 100000000\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("dòng 4") && err.contains("response_working_days") && err.contains("1–60"),
+            "{err}"
+        );
+        let err = Config::parse("[privacy]\nmin_cell = 5000\n").unwrap_err();
+        assert!(err.contains("dòng 2") && err.contains("0–100"), "{err}");
+        let err = Config::parse("[holidays.1700]\noff = []\n").unwrap_err();
+        assert!(err.contains("dòng 1") && err.contains("1900"), "{err}");
+    }
+
+    #[test]
+    fn date_format_must_read_its_own_output() {
+        for bad in ["%Q%Q", "", "%H:%M", "%Y"] {
+            let err = Config::parse(&format!("[input]\ndate_format = \"{bad}\"\n")).unwrap_err();
+            assert!(
+                err.contains("dòng 2") && err.contains("date_format"),
+                "{bad}: {err}"
+            );
+        }
+        for good in ["%m/%d/%Y %I:%M:%S %p", "%d.%m.%Y", "%Y%m%d"] {
+            Config::parse(&format!("[input]\ndate_format = \"{good}\"\n")).unwrap();
+        }
     }
 
     #[test]

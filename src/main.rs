@@ -9,6 +9,7 @@ mod calendar;
 mod cli;
 mod cmd;
 mod config;
+mod consolidate;
 mod error;
 mod figures;
 mod forms;
@@ -71,6 +72,7 @@ fn main() {
         cli::Command::Verify(a) => cmd::verify::run(a, &log),
         cli::Command::Remind(a) => cmd::remind::run(a, &log),
         cli::Command::Explain(a) => cmd::explain::run(a, &log),
+        cli::Command::Consolidate(a) => cmd::consolidate::run(a, &log),
     })
     .unwrap_or_else(|_| {
         let at = PANIC_AT.lock().map(|a| a.clone()).unwrap_or_default();

@@ -55,6 +55,9 @@ pub struct Resources {
     pub layouts: Option<forms::Layouts>,
     /// The PDF's font files (loaded once here to check them).
     pub fonts: FontFiles,
+    /// The report's wording (`[templates] report_file`, else the shipped file); the workbook's is
+    /// installed for `render::xlsx::words::w` here too.
+    pub wording: crate::render::pdf::templates::Templates,
 }
 
 impl Resources {
@@ -71,12 +74,15 @@ impl Resources {
         if needs.pdf {
             crate::render::pdf::fonts::Fonts::load(&fonts)?;
         }
+        let wording = crate::render::pdf::templates::Templates::load(cfg)?;
+        crate::render::xlsx::words::install(cfg)?;
         Ok(Resources {
             calendar,
             rules,
             criteria,
             layouts,
             fonts,
+            wording,
         })
     }
 }

@@ -17,7 +17,7 @@ pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
         && !s.contains("  ")
         && !s
             .chars()
-            .any(|c| (c.is_whitespace() && c != ' ') || c == '\u{feff}' || c == '\u{200b}');
+            .any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c));
     if tidy
         && (s.is_ascii()
             || unicode_normalization::is_nfc_quick(s.chars())
@@ -32,8 +32,11 @@ fn clean_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+        if c.is_whitespace() {
             pending_space = !out.is_empty();
+        } else if is_invisible(c) {
+            // Control and format characters are dropped, not read as a space: a soft hyphen or
+            // zero-width joiner typed inside a word must not split it.
         } else {
             if pending_space {
                 out.push(' ');
@@ -64,8 +67,42 @@ pub fn fold(s: &str) -> String {
 
 /// True when the cleaned text is empty.
 pub fn is_blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// A control (Unicode Cc) or format (Cf) character that is not whitespace: NUL and the other C0/C1
+/// controls, soft hyphen, zero-width space/joiners, the bidi marks and embeddings, word joiner,
+/// BOM, interlinear annotation marks and the tag characters. Such characters print as nothing, so
+/// two values that differ only by them look identical in every output: `clean` removes them
+/// before any value is compared or grouped (ids, vocabularies, group names).
+pub fn is_invisible(c: char) -> bool {
+    if c.is_whitespace() {
+        return false;
+    }
+    matches!(c,
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{ad}'
+        | '\u{600}'..='\u{605}'
+        | '\u{61c}'
+        | '\u{6dd}'
+        | '\u{70f}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8e2}'
+        | '\u{180e}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{110bd}'
+        | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}'
+        | '\u{e0020}'..='\u{e007f}')
 }
 
 /// Vietnamese collation key for sorting group names in reports: letters in the order of the
@@ -115,6 +152,22 @@ mod tests {
         assert_eq!(clean(nfd), "Phản ánh kiến nghị");
         assert_eq!(clean("\u{feff}  Hải\u{a0}Phòng "), "Hải Phòng");
         assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn clean_drops_control_and_format_characters() {
+        for dirty in [
+            "Phòng Tư\u{ad} pháp",
+            "Phòng\u{0} Tư pháp",
+            "\u{200e}Phòng Tư pháp\u{200f}",
+            "Phòng \u{200d}Tư\u{2060} pháp\u{feff}",
+            "\u{202b}Phòng Tư pháp\u{202c}",
+            "Phòng Tư pháp\u{7}",
+        ] {
+            assert_eq!(clean(dirty), "Phòng Tư pháp", "{dirty:?}");
+        }
+        assert!(is_blank("\u{0}\u{ad}\u{200b} "));
+        assert!(!is_invisible('\t') && !is_invisible('a') && !is_invisible('đ'));
     }
 
     #[test]

@@ -745,10 +745,10 @@ fn usage_errors_exit_2() {
     run.assert_code(2);
     assert!(run.stderr.contains("--as-of"), "{}", run.stderr);
     let run = wd.run(&[
-        "report", REGISTER, "--period", "2026-05", "--format", "docx", "--out", "out",
+        "report", REGISTER, "--period", "2026-05", "--format", "odt", "--out", "out",
     ]);
     run.assert_code(2);
-    assert!(run.stderr.contains("docx"), "{}", run.stderr);
+    assert!(run.stderr.contains("odt"), "{}", run.stderr);
     wd.run(&["report", REGISTER, "--period", "2026-05", "--khong-co"])
         .assert_code(2);
     wd.run(&["report", REGISTER]).assert_code(2);

@@ -102,6 +102,18 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "2026",
     ),
     ("config", "[agency\nname = \"X\"\n", "", "cfg.toml"),
+    (
+        "report wording",
+        "[templates]\nreport_file = \"bc.toml\"\n",
+        "bc.toml:khoa_la = 1\n",
+        "bc.toml",
+    ),
+    (
+        "workbook wording",
+        "[templates]\nworkbook_file = \"bt.toml\"\n",
+        "bt.toml:[sheets\n",
+        "bt.toml",
+    ),
 ];
 
 /// SPEC §7: a failure at any output replaces nothing; the previous set still passes `verify`; and
@@ -110,7 +122,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
 fn a_broken_file_fails_validate_and_report_alike_and_replaces_nothing() {
     let wd = workdir_with_a_report();
     let before = snapshot(&wd, "out");
-    assert_eq!(before.len(), 5, "{:?}", names(&before));
+    assert_eq!(before.len(), 6, "{:?}", names(&before));
     for (what, cfg, extra, fragment) in BROKEN {
         wd.write("cfg.toml", cfg);
         if let Some((name, text)) = extra.split_once(':') {
@@ -332,4 +344,87 @@ fn no_input_outside_the_source_folder_reads_the_built_in_sample() {
     assert_eq!(v["rows_read"], 3021, "{v}");
     assert_eq!(v["accepted"], 3000);
     assert!(run.stderr.contains("sổ mẫu"), "{}", run.stderr);
+}
+
+/// `[templates]`: an edited copy of the wording reaches the PDF, the DOCX and the workbook; a
+/// placeholder the renderer does not fill at that key fails `validate` and `report` alike, naming
+/// the file, the line, the key and the placeholders allowed there.
+#[test]
+fn edited_wording_reaches_every_output_and_a_wrong_placeholder_is_named() {
+    let wd = workdir_with_a_report();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates");
+    let bc = std::fs::read_to_string(root.join("bao-cao.toml")).unwrap();
+    let bt = std::fs::read_to_string(root.join("bang-tinh.toml")).unwrap();
+    let from = "Trong kỳ, Ban tiếp nhận {received} vụ việc";
+    assert!(bc.contains(from));
+    wd.write(
+        "bc.toml",
+        bc.replace(
+            from,
+            "Trong kỳ này, Ban đã tiếp nhận tổng cộng {received} vụ việc",
+        ),
+    );
+    let title = "title = \"Báo cáo PAKN, KNTC — {period_label}\"";
+    assert!(bt.contains(title));
+    wd.write(
+        "bt.toml",
+        bt.replace(title, "title = \"BÁO CÁO ĐÃ SỬA — {period_label}\""),
+    );
+    wd.write(
+        "cfg.toml",
+        "[templates]\nreport_file = \"bc.toml\"\nworkbook_file = \"bt.toml\"\n",
+    );
+    wd.run(&["validate", "reg.csv", "--config", "cfg.toml"])
+        .assert_code(0);
+    full_report(&wd, "sua", Some("cfg.toml")).assert_code(0);
+    let files = snapshot(&wd, "sua");
+    let part = |ext: &str, inner: &str| -> String {
+        let (_, bytes) = files
+            .iter()
+            .find(|(n, _)| n.starts_with("bao-cao") && n.ends_with(ext))
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(inner).unwrap(), &mut s).unwrap();
+        s
+    };
+    assert!(part(".docx", "word/document.xml").contains("Ban đã tiếp nhận tổng cộng"));
+    assert!(part(".xlsx", "docProps/core.xml").contains("BÁO CÁO ĐÃ SỬA — Tháng 5/2026"));
+    crate::pdf::poppler();
+    let pdf = wd
+        .path()
+        .join("sua")
+        .join(&files.iter().find(|(n, _)| n.ends_with(".pdf")).unwrap().0);
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Ban đã tiếp nhận tổng cộng"), "{text}");
+
+    // A placeholder that key does not have.
+    wd.write(
+        "bc.toml",
+        bc.replace(from, "Trong kỳ, Ban tiếp nhận {so_vu} vụ việc"),
+    );
+    let line = bc.lines().position(|l| l.contains(from)).unwrap() + 1;
+    let v = wd.run(&["validate", "reg.csv", "--config", "cfg.toml"]);
+    v.assert_code(1);
+    let r = full_report(&wd, "sua", Some("cfg.toml"));
+    r.assert_code(1);
+    assert_eq!(error_line(&v), error_line(&r));
+    let e = error_line(&r);
+    for part in [
+        "bc.toml",
+        &format!("dòng {line}"),
+        "receipt.volume",
+        "{so_vu}",
+        "{received}",
+    ] {
+        assert!(e.contains(part), "{part} not in {e}");
+    }
 }

@@ -1,6 +1,6 @@
 //! Privacy as a tested guarantee (SPEC §8): a register full of names, phone numbers, addresses,
 //! e-mails and content text goes through every command and output format, and none of those values
-//! appears in any output byte — the workbook unzipped, the PDF's text and raw bytes, the JSON
+//! appears in any output byte — the workbook and the Word report unzipped, the PDF's text and raw bytes, the JSON
 //! files, stdout and stderr.
 
 use crate::common::output as run;
@@ -138,7 +138,7 @@ fn no_personal_value_in_any_output() {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&p).unwrap();
         assert_clean(&name, &bytes);
-        if name.ends_with(".xlsx") {
+        if name.ends_with(".xlsx") || name.ends_with(".docx") {
             for (part, b) in unzip(&p) {
                 assert_clean(&format!("{name}:{part}"), &b);
             }
@@ -157,6 +157,7 @@ fn no_personal_value_in_any_output() {
     }
     seen.sort();
     for expected in [
+        "bao-cao-pakn-2026-05.docx",
         "bao-cao-pakn-2026-05.pdf",
         "bao-cao-pakn-2026-05.xlsx",
         "bieu-mau-tt01-2024-2026-05.xlsx",
@@ -172,4 +173,80 @@ fn no_personal_value_in_any_output() {
     let c = run(&["verify", "out", "so.csv"], d.path());
     assert!(c.status.success());
     assert_clean("verify stdout", &c.stdout);
+}
+
+/// The consolidated outputs (SPEC §11) carry no personal value either: a unit's report made from
+/// the register above is consolidated, and every byte of every output is checked.
+#[test]
+fn no_personal_value_in_consolidated_outputs() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("so.csv"), register()).unwrap();
+    std::fs::write(
+        d.path().join("cfg.toml"),
+        "[agency]\ncode = \"bqlkkt\"\nname = \"Ban Quản lý Khu kinh tế Hải Phòng\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("units.toml"),
+        "[agency]\nname = \"THANH TRA THÀNH PHỐ HẢI PHÒNG\"\ncode = \"tt-hp\"\n[[group]]\ncode = \"so-nganh\"\nname = \"Sở, ban, ngành\"\n[[unit]]\ncode = \"bqlkkt\"\nname = \"Ban Quản lý Khu kinh tế Hải Phòng\"\ngroup = \"so-nganh\"\n",
+    )
+    .unwrap();
+    let r = run(
+        &[
+            "report",
+            "so.csv",
+            "--config",
+            "cfg.toml",
+            "--period",
+            "2026-05",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json,xlsx",
+            "--out",
+            "don-vi",
+        ],
+        d.path(),
+    );
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let c = run(
+        &[
+            "consolidate",
+            "don-vi",
+            "--units",
+            "units.toml",
+            "--period",
+            "2026-05",
+            "--as-of",
+            "2026-11-28",
+            "--out",
+            "tong-hop",
+        ],
+        d.path(),
+    );
+    assert!(c.status.success(), "{}", String::from_utf8_lossy(&c.stderr));
+    assert_clean("consolidate stdout", &c.stdout);
+    assert_clean("consolidate stderr", &c.stderr);
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(d.path().join("tong-hop")).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert_clean(&name, &std::fs::read(&p).unwrap());
+        if name.ends_with(".xlsx") {
+            for (part, b) in unzip(&p) {
+                assert_clean(&format!("{name}:{part}"), &b);
+            }
+        }
+        seen.push(name);
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "bao-cao-tong-hop-2026-05.xlsx",
+            "bieu-mau-tt01-2024-tong-hop-2026-05.xlsx",
+            "manifest.json",
+            "summary.json"
+        ]
+    );
 }

@@ -256,6 +256,112 @@ fn header_then_noise() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// A phone number in a personal column of `register_with_personal_data`: it must never appear
+/// in any output, whatever happens to the quotes around it (SPEC §8).
+const SECRET: &str = "0912345678";
+
+/// A valid register of `n` cases with personal columns (name, phone, a quoted content holding
+/// delimiters).
+fn register_with_personal_data(n: usize) -> String {
+    let mut s = String::from(
+        "Mã hồ sơ,Ngày tiếp nhận,Kênh tiếp nhận,Loại đơn,Lĩnh vực,Họ tên,Số điện thoại,Nội dung\n",
+    );
+    for i in 1..=n {
+        s.push_str(&format!(
+            "A{i},{:02}/05/2026,Hotline,Phản ánh,Đất đai,Nguyễn Văn {i},{SECRET},\"Khiếu nại, nhà số {i}\"\n",
+            i % 28 + 1
+        ));
+    }
+    s
+}
+
+/// Inserts each `(where, what)` into `text` (where: a fraction of its length, on a character
+/// boundary).
+fn mutate(text: &str, edits: &[(f64, &str)]) -> String {
+    let mut s = text.to_string();
+    for (at, what) in edits {
+        let chars = s.chars().count();
+        let k = ((chars as f64) * at) as usize;
+        let byte = s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
+        s.insert_str(byte, what);
+    }
+    s
+}
+
+/// Characters printed as nothing: control (Cc) and format (Cf) characters, no line breaks.
+const INVISIBLE: &[&str] = &[
+    "\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}", "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}",
+    "\u{200e}", "\u{200f}", "\u{202a}", "\u{202e}", "\u{2060}", "\u{2066}", "\u{feff}",
+];
+
+/// Runs `validate --json` on a mutated register; checks the common properties and that the
+/// secret is in no output. Returns the parsed output of a successful run.
+fn check_private(text: &str) -> Result<Option<serde_json::Value>, TestCaseError> {
+    let code = check(text.as_bytes(), false)?;
+    let wd = Workdir::new();
+    wd.write("register.csv", text);
+    let run = wd.run(&["validate", "--json", "register.csv"]);
+    prop_assert!(
+        !run.stdout.contains(SECRET) && !run.stderr.contains(SECRET),
+        "personal data in the output of {:?}",
+        text
+    );
+    if code != 0 {
+        return Ok(None);
+    }
+    Ok(Some(serde_json::from_str(&run.stdout).map_err(|e| {
+        TestCaseError::fail(format!("stdout is not JSON: {e}"))
+    })?))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(fuzz_cases(48))
+    })]
+
+    /// Quotes, delimiters and line breaks dropped anywhere: the identity holds and no personal
+    /// value reaches the output, whatever the records' shapes became.
+    #[test]
+    fn quote_mutations_keep_the_identity_and_the_privacy(
+        n in 1usize..8,
+        edits in prop::collection::vec(
+            (0.0f64..1.0, prop::sample::select(vec!["\"", "\"", "\"\"", ",", "\n", "\r\n", "\",\""])),
+            1..5,
+        ),
+    ) {
+        let text = mutate(&register_with_personal_data(n), &edits);
+        check_private(&text)?;
+    }
+
+    /// Invisible characters dropped anywhere: no record is lost or merged (rows read stays the
+    /// number of cases), none is a quoting fault, and no personal value reaches the output.
+    #[test]
+    fn control_character_mutations_lose_no_row(
+        n in 1usize..8,
+        edits in prop::collection::vec(
+            (0.0f64..1.0, prop::sample::select(INVISIBLE.to_vec())),
+            1..6,
+        ),
+    ) {
+        let text = mutate(&register_with_personal_data(n), &edits);
+        if let Some(v) = check_private(&text)? {
+            prop_assert_eq!(v["rows_read"].as_u64(), Some(n as u64), "{:?}", text);
+            let quote_faults = v["rejects"]
+                .as_array()
+                .map_or(0, |r| r.iter().filter(|x| x["code"] == "quote_fault").count());
+            // An invisible character just before a quote makes the quote literal text (the
+            // record then has a field too many); a non-ASCII one (not a control byte) just
+            // after a closing quote is text after it: quoting faults rightly reported.
+            let next_to_quote = INVISIBLE.iter().any(|c| {
+                text.contains(&format!("{c}\""))
+                    || (c.chars().all(|x| x as u32 >= 0x80) && text.contains(&format!("\"{c}")))
+            });
+            prop_assert!(quote_faults == 0 || next_to_quote, "{:?}\n{}", text, v);
+        }
+    }
+}
+
 proptest! {
     // 64 cases each, to keep CI time bounded; no regression files (the tests folder has no
     // lib.rs for proptest to anchor them to).

@@ -201,7 +201,29 @@ impl Period {
     }
 
     /// Parses `--period`. `as_of` is the reporting date for `previous-month` / `previous-quarter`.
+    /// The period and the periods it is compared with (previous, same period last year) must lie
+    /// within the dates a workbook can hold (from 1900-03-01; Excel's 1900 dates before March are
+    /// off by a day).
     pub fn parse(spec: &str, mode: Mode, as_of: NaiveDate) -> Result<Period> {
+        let p = Self::parse_spec(spec, mode, as_of)?;
+        let first = d(1900, 3, 1);
+        let earliest = p
+            .start
+            .min(p.previous().start)
+            .min(p.same_period_last_year().start);
+        if earliest < first || p.end > d(9999, 12, 31) {
+            return Err(Error::Usage(format!(
+                "--period '{spec}': kỳ báo cáo hoặc kỳ so sánh với nó bắt đầu ngày {}, trước ngày 01/03/1900 — bảng tính Excel không ghi được ngày sớm hơn; hãy chọn kỳ ngắn hơn hoặc muộn hơn (the period or the period it is compared with would start on {}, before 1900-03-01, the earliest date a workbook holds; choose a shorter or later period)",
+                earliest.format("%d/%m/%Y"),
+                earliest.format("%Y-%m-%d"),
+            )));
+        }
+        Ok(p)
+    }
+
+    /// `parse` without the check of the comparison periods: for windows the program builds
+    /// itself and never compares (the reminder's "everything received up to the as-of day").
+    pub fn parse_spec(spec: &str, mode: Mode, as_of: NaiveDate) -> Result<Period> {
         let s = spec.trim();
         let bad = || {
             Error::Usage(format!(

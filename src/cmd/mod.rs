@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod calendar;
+pub mod consolidate;
 pub mod explain;
 pub mod remind;
 pub mod report;

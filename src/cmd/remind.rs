@@ -108,7 +108,7 @@ pub fn reminders(
 ) -> Result<Vec<(String, Vec<Item>)>> {
     // The period that ends on the as-of day and starts before any case: its `pending` cases are
     // the cases open at the end of that day, its `responded` ones those replied to by then.
-    let period = Period::parse(
+    let period = Period::parse_spec(
         &format!("1900-01-01..{}", as_of.format("%Y-%m-%d")),
         Mode::Calendar,
         as_of,

@@ -32,17 +32,11 @@ fn dedup(formats: &[OutFormat]) -> Vec<OutFormat> {
 fn forms_workbook(
     ctx: &ReportContext,
     layouts: &forms::Layouts,
+    filled: &[forms::FilledForm],
     log: &Log,
 ) -> Result<(String, Vec<u8>)> {
     let loaded = ctx.loaded;
-    let filled = forms::compute(
-        &loaded.cases,
-        &loaded.vocab,
-        &loaded.present,
-        layouts,
-        ctx.period,
-    )?;
-    for f in &filled {
+    for f in filled {
         for c in &f.checks {
             if let forms::CheckState::Violated { left, right } = c.state {
                 log.warn(&format!(
@@ -63,11 +57,21 @@ fn forms_workbook(
         as_of: ctx.as_of,
         agency: ctx.agency,
         layouts,
-        forms: &filled,
+        forms: filled,
         has_matter: loaded.present.contains(&"matter"),
     };
     let name = render::forms::file_name(layouts, ctx.period);
     Ok((name, render::forms::render(&fctx)?))
+}
+
+/// SHA-256 of the criteria file the scorecard used (the configured file, else the shipped one).
+fn criteria_sha256(cfg: &Config) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = match &cfg.scorecard.criteria_file {
+        Some(p) => std::fs::read(p).unwrap_or_default(),
+        None => scorecard::SHIPPED.as_bytes().to_vec(),
+    };
+    format!("{:x}", Sha256::digest(&bytes))
 }
 
 fn today() -> NaiveDate {
@@ -90,8 +94,9 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     // Everything besides the inputs is loaded first (the same loader as `validate`), so that a
     // broken file stops the run before anything is read or written.
     let needs = pipeline::Needs {
-        pdf: formats.contains(&OutFormat::Pdf),
-        forms: formats.contains(&OutFormat::Xlsx),
+        pdf: formats.contains(&OutFormat::Pdf) || formats.contains(&OutFormat::Docx),
+        // summary.json carries the forms' values too (SPEC §7).
+        forms: formats.contains(&OutFormat::Xlsx) || formats.contains(&OutFormat::Json),
     };
     let res = pipeline::Resources::load(&cfg, needs)?;
     let inputs = super::default_inputs(&args.inputs, log)?;
@@ -117,10 +122,15 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let loaded = &prepared.loaded;
 
     log.progress("tính số liệu (computing figures)");
-    let figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
+    let mut figs = figures::compute(&loaded.cases, &loaded.vocab, &period)?;
     let prev_figs = figures::compute(&loaded.cases, &loaded.vocab, &previous)?;
     let ly_figs = figures::compute(&loaded.cases, &loaded.vocab, &last_year)?;
     phase("figures");
+    // The mergeable histograms of summary.json (SPEC §7, §11).
+    if formats.contains(&OutFormat::Json) {
+        figures::hist::attach(&loaded.cases, &period, &mut figs)?;
+        phase("hist");
+    }
 
     let out_dir = args
         .out
@@ -150,7 +160,17 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         privacy_min_cell: cfg.privacy.min_cell,
     };
 
-    let summary = summary_json::Summary::new(
+    let filled = match &res.layouts {
+        Some(l) => Some(forms::compute(
+            &loaded.cases,
+            &loaded.vocab,
+            &loaded.present,
+            l,
+            &period,
+        )?),
+        None => None,
+    };
+    let mut summary = summary_json::Summary::new(
         &period,
         loaded.input_summary(),
         &figs,
@@ -158,9 +178,33 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
         (&last_year, &ly_figs.totals),
         scorecard::ScorecardSummary::new(&scores).with_trend(&trend),
     );
+    summary.agency = Some(summary_json::AgencyJson {
+        code: cfg.agency.code.clone(),
+        name: agency.name.clone(),
+    });
+    summary.forms = filled.as_deref().map(summary_json::forms_json);
+    summary.scorecard.criteria_sha256 = Some(criteria_sha256(&cfg));
     // Every output is rendered in memory first; only when all of them exist are they written,
     // as one set with the manifest last (SPEC §7): a failure anywhere replaces nothing.
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(formats.len() + 2);
+    // The PDF and the DOCX are laid out from one composed document (SPEC §7).
+    let wording = &res.wording;
+    let report_doc = if needs.pdf {
+        let fonts = render::pdf::fonts::Fonts::load(&res.fonts)?;
+        let doc = render::compose::document(&ctx, wording);
+        Some((fonts, doc))
+    } else {
+        None
+    };
+    // File names from the wording files (`file` in their [document] sections).
+    let report_name = |ext: &str| {
+        render::file_name(
+            &wording.document.file,
+            &period.slug,
+            ext,
+            "report-templates/bao-cao.toml [document] file",
+        )
+    };
     for f in &formats {
         match f {
             OutFormat::Json => {
@@ -169,19 +213,32 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             }
             OutFormat::Xlsx => {
                 log.progress("lập bảng tính (rendering workbook)");
-                let name = format!("bao-cao-pakn-{}.xlsx", period.slug);
+                let name = render::file_name(
+                    &render::xlsx::words::w().document.file,
+                    &period.slug,
+                    "xlsx",
+                    "report-templates/bang-tinh.toml [document] file",
+                )?;
                 files.push((name, render::xlsx::render(&ctx)?));
                 phase("xlsx");
-                if let Some(l) = &res.layouts {
-                    files.push(forms_workbook(&ctx, l, log)?);
+                if let (Some(l), Some(filled)) = (&res.layouts, &filled) {
+                    files.push(forms_workbook(&ctx, l, filled, log)?);
                     phase("forms");
                 }
             }
             OutFormat::Pdf => {
                 log.progress("lập báo cáo PDF (rendering PDF)");
-                let name = format!("bao-cao-pakn-{}.pdf", period.slug);
-                files.push((name, render::pdf::render_with_fonts(&ctx, &res.fonts)?));
+                let name = report_name("pdf")?;
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::pdf::render_document(doc, fonts)?));
                 phase("pdf");
+            }
+            OutFormat::Docx => {
+                log.progress("lập báo cáo Word (rendering DOCX)");
+                let name = report_name("docx")?;
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((name, render::docx::render_document(doc, fonts)?));
+                phase("docx");
             }
         }
     }

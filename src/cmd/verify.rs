@@ -1,7 +1,7 @@
 //! `pakn-report verify DIR [INPUT]...`: re-checks the SHA-256 and size of every output listed in
 //! DIR/manifest.json, and of the inputs when they are given, and says which files changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -16,6 +16,8 @@ pub enum Check {
     Ok,
     Changed,
     Missing,
+    /// An INPUT that is not among the manifest's inputs.
+    NotRecorded,
 }
 
 fn check(path: &Path, entry: &Value) -> Result<Check> {
@@ -53,26 +55,44 @@ pub fn run(args: &VerifyArgs, log: &Log) -> Result<i32> {
         let name = entry["name"].as_str().unwrap_or("");
         let verdict = check(&args.dir.join(name), entry)?;
         checked += 1;
-        println!("{}\t{}", verdict_word(&verdict), name);
+        super::print_out(&format!("{}\t{}\n", verdict_word(&verdict), name))?;
         if verdict != Check::Ok {
             bad.push(name.to_string());
         }
     }
-    // Inputs are recorded by file name; check those given on the command line.
-    let inputs: Vec<PathBuf> = crate::input::expand_inputs(&args.inputs).unwrap_or_default();
-    for entry in manifest["inputs"].as_array().into_iter().flatten() {
-        let name = entry["name"].as_str().unwrap_or("");
-        let Some(path) = inputs
-            .iter()
-            .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name))
-        else {
-            continue;
+    // Inputs are recorded by file name: every INPUT named on the command line (a folder: its
+    // export files) must be one of them, present and unchanged.
+    let recorded: Vec<&Value> = manifest["inputs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .collect();
+    for given in &args.inputs {
+        let files = if given.is_dir() {
+            crate::input::expand_inputs(std::slice::from_ref(given))?
+        } else {
+            vec![given.clone()]
         };
-        let verdict = check(path, entry)?;
-        checked += 1;
-        println!("{}\t{} (đầu vào / input)", verdict_word(&verdict), name);
-        if verdict != Check::Ok {
-            bad.push(name.to_string());
+        for path in files {
+            let shown = path.display().to_string();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let verdict = if !path.is_file() {
+                Check::Missing
+            } else {
+                match recorded.iter().find(|e| e["name"].as_str() == Some(name)) {
+                    Some(entry) => check(&path, entry)?,
+                    None => Check::NotRecorded,
+                }
+            };
+            checked += 1;
+            super::print_out(&format!(
+                "{}\t{} (đầu vào / input)\n",
+                verdict_word(&verdict),
+                shown
+            ))?;
+            if verdict != Check::Ok {
+                bad.push(shown);
+            }
         }
     }
     if bad.is_empty() {
@@ -95,5 +115,6 @@ fn verdict_word(c: &Check) -> &'static str {
         Check::Ok => "KHỚP",
         Check::Changed => "ĐÃ THAY ĐỔI",
         Check::Missing => "THIẾU",
+        Check::NotRecorded => "KHÔNG CÓ TRONG MANIFEST",
     }
 }

@@ -3,11 +3,12 @@
 //! grouping and reads the result into typed structs.
 
 pub mod flags;
+pub mod hist;
 pub mod registry;
 
 use polars::prelude::*;
 use polars::sql::SQLContext;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::period::Period;
 use crate::error::{Error, Result};
@@ -21,23 +22,28 @@ pub const FIGURES_SQL: &str = include_str!("../../queries/figures.sql");
 pub const CASES_SQL: &str = include_str!("../../queries/cases.sql");
 
 /// count, mean, median, p90 (linear interpolation, Excel PERCENTILE.INC) and max of a duration.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Stats {
     pub count: u64,
     pub mean: Option<f64>,
     pub median: Option<f64>,
     pub p90: Option<f64>,
     pub max: Option<f64>,
+    /// The mergeable histogram of the values (SPEC §7, §11): `[[value rounded to 0.01, count],
+    /// …]`, sorted; filled by [`hist::attach`] for the totals and the kind, channel and category
+    /// breakdowns, absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hist: Option<Vec<(f64, u64)>>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Satisfaction {
     pub rated: u64,
     pub satisfied: u64,
     pub rate: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Assigned {
     pub count: u64,
     pub within: u64,
@@ -45,7 +51,7 @@ pub struct Assigned {
 }
 
 /// Every figure of SPEC §5 for one group (or the whole agency).
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Figures {
     pub carried_over: u64,
     pub received: u64,
@@ -66,7 +72,7 @@ pub struct Figures {
 }
 
 /// One row of a breakdown: the normalised key, its label, its figures.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Group {
     pub key: String,
     pub label: String,
@@ -258,6 +264,7 @@ impl Reader<'_> {
             median: r(self.f(&format!("{prefix}_median"), i)?),
             p90: r(self.f(&format!("{prefix}_p90"), i)?),
             max: r(self.f(&format!("{prefix}_max"), i)?),
+            hist: None,
         })
     }
     fn figures(&self, i: usize) -> Result<Figures> {

@@ -81,7 +81,8 @@ fn cutoff_month_totals_by_hand() {
             mean: Some(2.25),
             median: Some(2.25),
             p90: Some(2.25),
-            max: Some(2.25)
+            max: Some(2.25),
+            hist: None,
         }
     );
     // Calendar days 4, 19, 23, 29: mean 18.75, median 21, p90 = 23 + 0.7 × 6 = 27.2.

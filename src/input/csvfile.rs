@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use super::{Cell, Flow, Row};
+use super::{Cell, Flow, QuoteFault, Row, Shape};
 use crate::error::{Error, Result};
 
 /// How much of the file the delimiter detection looks at.
@@ -27,25 +27,39 @@ impl Default for Record {
     }
 }
 
-enum CsvRow<'a> {
+enum RecRef<'a> {
     Bytes(&'a csv::ByteRecord),
     Text(&'a csv::StringRecord),
 }
 
+struct CsvRow<'a> {
+    rec: RecRef<'a>,
+    shape: Option<Shape>,
+}
+
+impl<'a> CsvRow<'a> {
+    fn bytes(rec: &'a csv::ByteRecord) -> Self {
+        CsvRow {
+            rec: RecRef::Bytes(rec),
+            shape: None,
+        }
+    }
+}
+
 impl Row for CsvRow<'_> {
     fn len(&self) -> usize {
-        match self {
-            CsvRow::Bytes(r) => r.len(),
-            CsvRow::Text(r) => r.len(),
+        match &self.rec {
+            RecRef::Bytes(r) => r.len(),
+            RecRef::Text(r) => r.len(),
         }
     }
     fn cell(&self, i: usize) -> Cell<'_> {
-        match self {
-            CsvRow::Text(r) => match r.get(i) {
+        match &self.rec {
+            RecRef::Text(r) => match r.get(i) {
                 None | Some("") => Cell::Empty,
                 Some(t) => Cell::Text(t),
             },
-            CsvRow::Bytes(r) => match r.get(i) {
+            RecRef::Bytes(r) => match r.get(i) {
                 None => Cell::Empty,
                 Some([]) => Cell::Empty,
                 // The first rows of a file are checked whole (a legacy encoding is refused
@@ -54,6 +68,105 @@ impl Row for CsvRow<'_> {
                 Some(b) => Cell::Text(std::str::from_utf8(b).unwrap_or("\u{fffd}")),
             },
         }
+    }
+    fn shape(&self) -> Option<Shape> {
+        self.shape
+    }
+}
+
+/// Follows the quotes of the raw bytes as the CSV parser reads them, with the parser's own rules
+/// (a quote opens a field only at its start; `""` inside a quoted field is a quote), and notes
+/// the faults the parser passes over silently: text after a closing quote, and a quote still
+/// open at the end of the file. Offsets are those of `csv::Position::byte`.
+struct QuoteScan<R> {
+    inner: R,
+    delimiter: u8,
+    state: QState,
+    offset: u64,
+    open_at: u64,
+    faults: std::sync::Arc<std::sync::Mutex<Vec<(u64, QuoteFault)>>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+    AfterQuote,
+}
+
+impl<R: Read> Read for QuoteScan<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut found = Vec::new();
+        if n == 0 {
+            if self.state == QState::Quoted {
+                found.push((self.open_at, QuoteFault::Unterminated));
+                self.state = QState::FieldStart;
+            }
+        } else {
+            let d = self.delimiter;
+            for (i, &b) in buf[..n].iter().enumerate() {
+                self.state = match self.state {
+                    QState::Quoted => {
+                        if b == b'"' {
+                            QState::QuoteInQuoted
+                        } else {
+                            QState::Quoted
+                        }
+                    }
+                    QState::Unquoted => {
+                        if b == d || b == b'\n' || b == b'\r' {
+                            QState::FieldStart
+                        } else {
+                            QState::Unquoted
+                        }
+                    }
+                    QState::FieldStart => {
+                        if b == b'"' {
+                            self.open_at = self.offset + i as u64;
+                            QState::Quoted
+                        } else if b == d || b == b'\n' || b == b'\r' {
+                            QState::FieldStart
+                        } else {
+                            QState::Unquoted
+                        }
+                    }
+                    QState::QuoteInQuoted => {
+                        if b == b'"' {
+                            QState::Quoted
+                        } else if b == d || b == b'\n' || b == b'\r' {
+                            QState::FieldStart
+                        } else if b < 0x20 || b == b' ' || b == 0x7f {
+                            QState::AfterQuote
+                        } else {
+                            found.push((self.offset + i as u64, QuoteFault::TextAfterQuote));
+                            QState::Unquoted
+                        }
+                    }
+                    // Spaces and control bytes after a closing quote are junk, not text.
+                    QState::AfterQuote => {
+                        if b == d || b == b'\n' || b == b'\r' {
+                            QState::FieldStart
+                        } else if b < 0x20 || b == b' ' || b == 0x7f {
+                            QState::AfterQuote
+                        } else {
+                            found.push((self.offset + i as u64, QuoteFault::TextAfterQuote));
+                            QState::Unquoted
+                        }
+                    }
+                };
+            }
+            self.offset += n as u64;
+        }
+        if !found.is_empty() {
+            self.faults
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(found);
+        }
+        Ok(n)
     }
 }
 
@@ -80,7 +193,7 @@ pub fn detect_delimiter(sample: &[u8], header_score: &dyn Fn(&dyn Row) -> usize)
                     if std::str::from_utf8(rec.as_slice()).is_err() {
                         break;
                     }
-                    score = score.max(header_score(&CsvRow::Bytes(&rec)));
+                    score = score.max(header_score(&CsvRow::bytes(&rec)));
                     widest = widest.max(rec.len());
                 }
                 _ => break,
@@ -124,13 +237,22 @@ pub fn for_each_row(
     // With CRLF line ends the reader counts the last record's "\n" only at the end of the file.
     let crlf = sample.windows(2).any(|w| w == b"\r\n");
     let chained = std::io::Cursor::new(sample).chain(buffered);
-    let rdr = reader(chained, delimiter);
+    let faults = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let scan = QuoteScan {
+        inner: chained,
+        delimiter,
+        state: QState::FieldStart,
+        offset: 0,
+        open_at: 0,
+        faults: faults.clone(),
+    };
+    let rdr = reader(scan, delimiter);
     // One core parses the file into batches of records while this one hands them on: the
     // visitor (normalising and validating) costs about as much as the parsing.
     let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch>(4);
     let (free_tx, free_rx) = std::sync::mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
-        scope.spawn(move || parse(rdr, crlf, path, full_tx, free_rx));
+        scope.spawn(move || parse(rdr, crlf, delimiter, &faults, path, full_tx, free_rx));
         let result = hand_on(path, &full_rx, &free_tx, visit);
         // Stop the parser early when the visitor stopped: it sees the channel closed.
         drop(full_rx);
@@ -149,6 +271,8 @@ struct Batch {
     len: usize,
     /// Empty lines before each record.
     empties: Vec<u64>,
+    /// Where each record lay, and its quoting fault.
+    shapes: Vec<Shape>,
     /// The file ends after this batch, with that many empty lines.
     end: Option<u64>,
     error: Option<Error>,
@@ -159,6 +283,8 @@ struct Batch {
 fn parse<R: Read>(
     mut rdr: csv::Reader<R>,
     crlf: bool,
+    delimiter: u8,
+    faults: &std::sync::Mutex<Vec<(u64, QuoteFault)>>,
     path: &Path,
     full: std::sync::mpsc::SyncSender<Batch>,
     free: std::sync::mpsc::Receiver<Batch>,
@@ -172,6 +298,7 @@ fn parse<R: Read>(
         let mut batch = free.try_recv().unwrap_or_default();
         batch.len = 0;
         batch.empties.clear();
+        batch.shapes.clear();
         while batch.len < BATCH_RECORDS && batch.end.is_none() && batch.error.is_none() {
             if batch.records.len() == batch.len {
                 batch.records.push(Record::default());
@@ -190,6 +317,36 @@ fn parse<R: Read>(
                 Ok(true) => {
                     let after = rdr.position().line();
                     let spans = 1 + rec.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+                    let (start, end) = (
+                        rec.position().map(|p| p.byte()).unwrap_or(0),
+                        rdr.position().byte(),
+                    );
+                    let first_line =
+                        line_after_previous + (after - line_after_previous).saturating_sub(spans);
+                    // A field left open at the end of the file holds the file's last line end.
+                    let body = rec.as_slice();
+                    let trailing = body.ends_with(b"\n") as u64;
+                    let fault = {
+                        let mut seen = faults.lock().unwrap_or_else(|e| e.into_inner());
+                        let upto = seen.partition_point(|&(at, _)| at < end);
+                        let fault = seen[..upto]
+                            .iter()
+                            .find(|&&(at, _)| at >= start)
+                            .map(|&(_, f)| f);
+                        seen.drain(..upto);
+                        // An unterminated quote is found only once the file ended.
+                        fault.or_else(|| {
+                            seen.iter()
+                                .find(|&&(at, f)| at >= start && f == QuoteFault::Unterminated)
+                                .map(|&(_, f)| f)
+                        })
+                    };
+                    batch.shapes.push(Shape {
+                        first_line,
+                        last_line: first_line + spans - 1 - trailing.min(spans - 1),
+                        delimiter,
+                        fault,
+                    });
                     batch
                         .empties
                         .push((after - line_after_previous).saturating_sub(spans));
@@ -228,20 +385,28 @@ fn hand_on(
     visit: &mut dyn FnMut(u32, &dyn Row) -> Result<Flow>,
 ) -> Result<()> {
     let blank = csv::ByteRecord::new();
+    let blank_row = CsvRow::bytes(&blank);
     let mut row_no: u32 = 0;
     // The parser only ends without a last batch if it panicked.
     while let Ok(mut batch) = full.recv() {
-        for (rec, &empties) in batch.records[..batch.len].iter().zip(&batch.empties) {
+        for ((rec, &empties), &shape) in batch.records[..batch.len]
+            .iter()
+            .zip(&batch.empties)
+            .zip(&batch.shapes)
+        {
             for _ in 0..empties {
                 row_no = row_no.saturating_add(1);
-                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
+                if visit(row_no, &blank_row)? == Flow::Stop {
                     return Ok(());
                 }
             }
             row_no = row_no.saturating_add(1);
-            let row = match rec {
-                Record::Text(r) => CsvRow::Text(r),
-                Record::Bytes(r) => CsvRow::Bytes(r),
+            let row = CsvRow {
+                rec: match rec {
+                    Record::Text(r) => RecRef::Text(r),
+                    Record::Bytes(r) => RecRef::Bytes(r),
+                },
+                shape: Some(shape),
             };
             if let (true, Record::Bytes(rec)) = (row_no <= UTF8_CHECK_ROWS, rec) {
                 let col = (0..rec.len())
@@ -265,7 +430,7 @@ fn hand_on(
         if let Some(empties) = batch.end {
             for _ in 0..empties {
                 row_no = row_no.saturating_add(1);
-                if visit(row_no, &CsvRow::Bytes(&blank))? == Flow::Stop {
+                if visit(row_no, &blank_row)? == Flow::Stop {
                     return Ok(());
                 }
             }

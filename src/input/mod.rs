@@ -4,6 +4,7 @@
 
 mod csvfile;
 mod excel;
+mod html;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ pub enum Cell<'a> {
     /// A date cell of a spreadsheet: (year, month, day, hour, minute, second).
     DateTime(i32, u32, u32, u32, u32, u32),
     Bool(bool),
+    /// A spreadsheet formula saved without its computed value (the file was written by a
+    /// program that does not calculate): the value is unknown, not blank.
+    Uncalculated,
 }
 
 impl Cell<'_> {
@@ -45,6 +49,7 @@ impl Cell<'_> {
                 }
             }
             Cell::Bool(b) => b.to_string(),
+            Cell::Uncalculated => String::new(),
         }
     }
 }
@@ -53,6 +58,30 @@ impl Cell<'_> {
 pub trait Row {
     fn len(&self) -> usize;
     fn cell(&self, i: usize) -> Cell<'_>;
+    /// How a CSV record lay in the file (None for spreadsheet rows).
+    fn shape(&self) -> Option<Shape> {
+        None
+    }
+}
+
+/// Where a CSV record lay in the file, and what its quotes looked like (docs/INPUT.md, "Dấu
+/// ngoặc kép"): the normalise stage judges the record's shape against the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// First and last physical line of the file the record covers (1-based).
+    pub first_line: u64,
+    pub last_line: u64,
+    pub delimiter: u8,
+    pub fault: Option<QuoteFault>,
+}
+
+/// A quoting fault seen in the raw bytes of a CSV record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteFault {
+    /// A quote opened a field and the file ended before it was closed.
+    Unterminated,
+    /// Text follows the quote that closed a field (`"Đất đai,Nguyễn Văn A,"Khiếu…`).
+    TextAfterQuote,
 }
 
 /// What the row visitor wants next.
@@ -139,7 +168,10 @@ pub fn for_each_row(
     visit: &mut dyn FnMut(u32, &dyn Row) -> Result<Flow>,
 ) -> Result<()> {
     match format_of(path) {
-        Some(Format::Csv) => csvfile::for_each_row(path, header_score, visit),
+        Some(Format::Csv) => match excel::sniff(path)? {
+            excel::Content::Text => csvfile::for_each_row(path, header_score, visit),
+            found => Err(excel::mismatch(path, found)),
+        },
         Some(Format::Excel) => excel::for_each_row(path, cfg.sheet.as_deref(), visit),
         None => Err(Error::file(
             path,

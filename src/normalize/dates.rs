@@ -68,7 +68,7 @@ pub fn parse_cell(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>,
 fn parse_any(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, DateError> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Bool(_) => Err(DateError::Unreadable),
+        Cell::Bool(_) | Cell::Uncalculated => Err(DateError::Unreadable),
         Cell::DateTime(y, m, d, hh, mm, ss) => {
             let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Unreadable)?;
             let time = if hh == 0 && mm == 0 && ss == 0 {
@@ -80,6 +80,8 @@ fn parse_any(cell: Cell<'_>, format: Option<&str>) -> Result<Option<Stamp>, Date
         }
         Cell::Number(n) => from_serial(n).map(Some),
         Cell::Text(t) => {
+            // Invisible characters (NUL, zero-width, bidi marks) are not part of a date.
+            let t = crate::text::clean_cow(t);
             let t = t.trim();
             if t.is_empty() {
                 return Ok(None);

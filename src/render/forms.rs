@@ -128,7 +128,7 @@ fn dmy(d: NaiveDate) -> String {
 
 /// Header cells of a form: (first row, first col, last row, last col, text), rows counted from
 /// the top of the header, columns from the first value column (0 = column 1 of the form).
-fn header_cells(f: &FilledForm) -> Vec<(usize, usize, usize, usize, String)> {
+pub(crate) fn header_cells(f: &FilledForm) -> Vec<(usize, usize, usize, usize, String)> {
     let cols = &f.form.columns;
     let depth = f.form.header_depth();
     let mut out = Vec::new();
@@ -302,7 +302,7 @@ fn form_sheet(
 
 /// The MS cell of a column: its number, followed by its control sums as the official forms
 /// write them ("6 = 8+9+10 = 11+12+13 = 14+18"; it wraps at the spaces).
-fn ms_label(c: &crate::forms::layout::Column) -> String {
+pub(crate) fn ms_label(c: &crate::forms::layout::Column) -> String {
     let mut s = c.no.to_string();
     let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("+");
     if let crate::forms::Source::Sum(parts) = &c.source {

@@ -37,6 +37,9 @@ pub struct CompareEntry {
     pub period: PeriodJson,
     pub received: u64,
     pub on_time_rate: Option<f64>,
+    /// The counts behind `on_time_rate`, so that a consolidation can recompute it (SPEC §11).
+    pub resolved: u64,
+    pub resolved_on_time: u64,
 }
 
 impl CompareEntry {
@@ -45,6 +48,8 @@ impl CompareEntry {
             period: PeriodJson::new(p),
             received: f.received,
             on_time_rate: f.on_time_rate,
+            resolved: f.resolved,
+            resolved_on_time: f.resolved_on_time,
         }
     }
 }
@@ -68,6 +73,32 @@ pub struct Summary<'a> {
     pub by_category: &'a [Group],
     pub compare: Compare,
     pub scorecard: ScorecardSummary<'a>,
+    /// The reporting unit, `[agency] code` and name (SPEC §7, for consolidation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyJson>,
+    /// Every column of the six TT 01/2024 forms, by form code and column number (null: empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forms: Option<serde_json::Value>,
+}
+
+/// `agency` of summary.json: the unit's code (from the config's `[agency] code`) and name.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
+pub struct AgencyJson {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// `forms` of summary.json: `{"01/XLD": {"1": 12, "2": null, …}, …}` in form and column order.
+pub fn forms_json(forms: &[crate::forms::FilledForm]) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for f in forms {
+        let mut cols = serde_json::Map::new();
+        for (i, v) in f.values.iter().enumerate() {
+            cols.insert((i + 1).to_string(), v.number().into());
+        }
+        out.insert(f.form.code.clone(), cols.into());
+    }
+    out.into()
 }
 
 impl<'a> Summary<'a> {
@@ -93,6 +124,8 @@ impl<'a> Summary<'a> {
                 same_period_last_year: CompareEntry::new(last_year.0, last_year.1),
             },
             scorecard,
+            agency: None,
+            forms: None,
         }
     }
 }

@@ -2,6 +2,9 @@
 //! name in the output folder and renamed into place when complete (SPEC §9).
 
 pub mod agency;
+pub mod compose;
+pub mod document;
+pub mod docx;
 pub mod forms;
 pub mod json;
 pub mod manifest;
@@ -41,6 +44,24 @@ pub struct ReportContext<'a> {
     pub agency: &'a agency::Agency,
     /// Tố cáo cells below this count are merged into "Khác" in outputs sent onward (SPEC §8).
     pub privacy_min_cell: u32,
+}
+
+/// An output's file name from a wording template (`file` in `report-templates/bao-cao.toml` or
+/// `bang-tinh.toml`, with `{period_slug}`) and its extension. A name that would leave the output
+/// folder or that Windows cannot hold is refused with the template's file and key.
+pub fn file_name(template: &str, slug: &str, ext: &str, source: &str) -> Result<String> {
+    let stem = template.replace("{period_slug}", slug);
+    let bad = stem.trim().is_empty()
+        || stem.starts_with('.')
+        || stem
+            .chars()
+            .any(|c| c.is_control() || "/\\:*?\"<>|{}".contains(c));
+    if bad {
+        return Err(Error::Runtime(format!(
+            "{source}: tên tệp \"{template}\" không dùng được (a file name must not be empty, start with a dot, or hold / \\ : * ? \" < > | or an unknown {{…}})"
+        )));
+    }
+    Ok(format!("{stem}.{ext}"))
 }
 
 /// Writes the outputs of one run as one set (SPEC §7, §9): every file was rendered in memory by
@@ -103,4 +124,35 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_come_from_the_template_and_stay_in_the_folder() {
+        let src = "bao-cao.toml [document] file";
+        assert_eq!(
+            file_name("bao-cao-pakn-{period_slug}", "2026-Q2", "docx", src).unwrap(),
+            "bao-cao-pakn-2026-Q2.docx"
+        );
+        assert_eq!(
+            file_name("Báo cáo PAKN {period_slug}", "2025", "pdf", src).unwrap(),
+            "Báo cáo PAKN 2025.pdf"
+        );
+        for bad in [
+            "",
+            "  ",
+            "../x",
+            "a/b",
+            "a\\b",
+            ".hidden",
+            "x{period}",
+            "a:b",
+        ] {
+            let e = file_name(bad, "2025", "pdf", src).unwrap_err().to_string();
+            assert!(e.contains("bao-cao.toml [document] file"), "{bad}: {e}");
+        }
+    }
 }

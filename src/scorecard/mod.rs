@@ -493,6 +493,10 @@ pub struct ScorecardSummary<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trend: Option<Vec<trend::PointSummary<'a>>>,
     pub by_department: Vec<DepartmentSummary<'a>>,
+    /// SHA-256 of the criteria file the points came from (SPEC §7): a consolidation ranks units
+    /// only when they scored against the same file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria_sha256: Option<String>,
 }
 
 impl<'a> ScorecardSummary<'a> {
@@ -523,6 +527,7 @@ impl<'a> ScorecardSummary<'a> {
                 .collect(),
             points_change: None,
             trend: None,
+            criteria_sha256: None,
         }
     }
 

@@ -19,13 +19,10 @@ pub fn mm(x: f32) -> f32 {
     x * 72.0 / 25.4
 }
 
-pub type Rgb = [f32; 3];
+pub use crate::render::document::{Align, BLUE, HBarChart, Rgb, Table, VBarChart};
 pub const BLACK: Rgb = [0.0, 0.0, 0.0];
 pub const HEADER_FILL: Rgb = [0.90, 0.90, 0.90];
 pub const TOTAL_FILL: Rgb = [0.96, 0.96, 0.96];
-pub const BLUE: Rgb = [0.20, 0.39, 0.64];
-pub const ORANGE: Rgb = [0.90, 0.53, 0.17];
-pub const RED: Rgb = [0.76, 0.20, 0.18];
 pub const GRID: Rgb = [0.80, 0.80, 0.80];
 
 /// Margins of NĐ 30/2020 (top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm).
@@ -52,14 +49,6 @@ impl Geometry {
     pub fn limit(&self) -> f32 {
         PAGE_H - self.bottom
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-    Justify,
 }
 
 /// One drawing command of a page.
@@ -129,46 +118,6 @@ impl ParaStyle {
             leading: 1.2,
         }
     }
-}
-
-/// A ruled table.
-#[derive(Debug, Clone)]
-pub struct Table {
-    pub caption: Option<String>,
-    /// Relative column widths.
-    pub widths: Vec<f32>,
-    pub aligns: Vec<Align>,
-    pub header: Vec<String>,
-    pub rows: Vec<Row>,
-    pub size: f32,
-    /// Columns whose cells must not wrap (case numbers): widened to their longest cell, the
-    /// other columns narrowed in proportion.
-    pub nowrap: Vec<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub cells: Vec<String>,
-    /// A total row: bold on a light background.
-    pub total: bool,
-}
-
-/// Horizontal bars, one group per item, one bar per series.
-#[derive(Debug, Clone)]
-pub struct HBarChart {
-    pub caption: String,
-    pub series: Vec<(String, Rgb)>,
-    pub items: Vec<(String, Vec<u64>)>,
-}
-
-/// Vertical grouped bars over categories (months).
-#[derive(Debug, Clone)]
-pub struct VBarChart {
-    pub caption: String,
-    pub series: Vec<(String, Rgb)>,
-    pub categories: Vec<String>,
-    /// values[category][series]
-    pub values: Vec<Vec<u64>>,
 }
 
 /// Text normalised for drawing: NFC (printpdf does no shaping, so combining marks must be
@@ -551,7 +500,9 @@ impl<'f> Layout<'f> {
     /// widened to its minimum — the longest word of its header and cells (numbers, dates and case
     /// numbers are never cut); for `nowrap` columns the whole header and cells — taking the space
     /// from the other columns in proportion.
-    fn column_widths(&self, t: &Table, px: f32) -> Vec<f32> {
+    /// Column widths in points: the relative widths, widened where a word (or a whole cell of a
+    /// `nowrap` column) would not fit, the others narrowed in proportion.
+    pub fn column_widths(&self, t: &Table, px: f32) -> Vec<f32> {
         let total_w: f32 = t.widths.iter().sum();
         let mut cw: Vec<f32> = t
             .widths

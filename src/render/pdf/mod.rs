@@ -1,8 +1,8 @@
 //! `bao-cao-pakn-<period>.pdf`: the report in the administrative format of NĐ 30/2020/NĐ-CP
 //! (SPEC §7; reference/legal-domain.md §4).
 //!
-//! - `compose`: what the report says — header, sections I–IV from the figures through the
-//!   wording of `report-templates/bao-cao.toml`, tables, charts, signature;
+//! - `page`: where the composed document (`render::compose`, `render::document`) goes on the pages
+//!   — header block, body blocks, signature, page numbers;
 //! - `layout`: where it goes — wrapping, justification, tables, charts, page breaks;
 //! - `fonts`: which font (config → Liberation Serif → DejaVu Serif) and its subset;
 //! - this file: the printpdf document (fonts, ops, fixed metadata) and its bytes.
@@ -10,11 +10,11 @@
 //! The output is a pure function of the inputs: fixed document dates (the `--as-of` date), font
 //! ids and subset tags chosen here, and the trailer /ID derived from the content.
 
-mod compose;
 pub mod fonts;
 pub mod layout;
+pub(crate) mod lines;
+pub(crate) mod page;
 pub mod templates;
-mod trend;
 pub mod vi;
 
 use printpdf::{
@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 pub use fonts::FontFiles;
 
 use super::ReportContext;
+use super::document::Document;
 use crate::error::{Error, Result};
 use fonts::{Face, Fonts};
 use layout::{Cmd, Layout, PAGE_H};
@@ -34,22 +35,22 @@ use templates::Templates;
 /// Renders the PDF in memory with the default fonts (Liberation Serif when installed, else DejaVu
 /// Serif).
 pub fn render(ctx: &ReportContext) -> Result<Vec<u8>> {
-    render_with_fonts(ctx, &FontFiles::default())
+    let fonts = Fonts::load(&FontFiles::default())?;
+    let doc = crate::render::compose::document(ctx, &Templates::shipped());
+    render_document(&doc, &fonts)
 }
 
-/// Renders the PDF in memory with the font files named in the config (`FontFiles::from_config`).
-pub fn render_with_fonts(ctx: &ReportContext, files: &FontFiles) -> Result<Vec<u8>> {
-    let fonts = Fonts::load(files)?;
-    let t = Templates::shipped();
-    let mut l = Layout::new(&fonts, layout::Geometry::nd30());
-    compose::document(&mut l, ctx, &t);
-    compose::page_numbers(&mut l);
+/// Lays out and writes a composed document.
+pub fn render_document(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>> {
+    let mut l = Layout::new(fonts, layout::Geometry::nd30());
+    page::document(&mut l, doc);
+    page::page_numbers(&mut l);
     let info = Info {
-        title: compose::info_title(ctx, &t),
-        author: ctx.agency.name.clone(),
-        as_of: ctx.as_of,
+        title: doc.title.clone(),
+        author: doc.author.clone(),
+        as_of: doc.as_of,
     };
-    emit(&l, &fonts, &info)
+    emit(&l, fonts, &info)
 }
 
 struct Info {
@@ -314,7 +315,7 @@ mod tests {
             &layout::ParaStyle::body(),
         );
         l.new_page();
-        compose::page_numbers(&mut l);
+        page::page_numbers(&mut l);
         let info = Info {
             title: "Báo cáo".into(),
             author: "BQL".into(),

@@ -24,6 +24,8 @@ pub struct Templates {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// File name of the PDF and the DOCX, without the extension.
+    pub file: String,
     pub info_title: String,
     pub national_name: String,
     pub motto: String,
@@ -181,10 +183,30 @@ pub struct Columns {
     pub rating: String,
 }
 
+const KIND: crate::templates::Kind = crate::templates::Kind {
+    vi: "tệp câu chữ báo cáo",
+    en: "report wording",
+};
+
 impl Templates {
     /// The compiled-in `report-templates/bao-cao.toml` (checked by the tests).
     pub fn shipped() -> Templates {
         toml::from_str(SHIPPED).expect("report-templates/bao-cao.toml parses (checked by tests)")
+    }
+
+    /// The wording of the report: the edited copy `[templates] report_file` names, else the
+    /// shipped file. An unknown key or a placeholder not filled at its key is an error naming the
+    /// file and line.
+    pub fn load(cfg: &crate::config::Config) -> crate::error::Result<Templates> {
+        let src = crate::templates::Source::read(
+            cfg.templates.report_file.as_deref(),
+            "report-templates/bao-cao.toml",
+            SHIPPED,
+            KIND,
+        )?;
+        let t: Templates = src.parse(KIND)?;
+        src.check_placeholders(KIND, SHIPPED)?;
+        Ok(t)
     }
 }
 
@@ -236,6 +258,7 @@ impl Vars {
 #[cfg_attr(not(test), allow(dead_code))]
 pub const PLACEHOLDERS: &[&str] = &[
     // document
+    "period_slug",
     "period_title",
     "period_label",
     "start",

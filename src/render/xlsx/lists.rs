@@ -446,17 +446,37 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         w().errors.field.as_str(),
         w().errors.value.as_str(),
         w().errors.reason.as_str(),
+        w().errors.code.as_str(),
         w().errors.count.as_str(),
     ];
     let last_col = heads.len() as u16 - 1;
-    // (type, file, row, field, value, reason, rows)
-    let mut items: Vec<(&str, &str, u32, &str, &str, &str, u64)> = Vec::new();
+    // (type, file, row, field, value, reason, code, rows)
+    type Item<'a> = (
+        &'a str,
+        &'a str,
+        u32,
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        u64,
+    );
+    let mut items: Vec<Item> = Vec::new();
     for (kind, list) in [
         (w().errors.reject.as_str(), &l.rejects),
         (w().errors.duplicate.as_str(), &l.duplicates),
     ] {
         for i in list {
-            items.push((kind, &i.file, i.row, &i.field, &i.value, &i.reason, 1));
+            items.push((
+                kind,
+                &i.file,
+                i.row,
+                &i.field,
+                &i.value,
+                &i.reason,
+                i.code.as_str(),
+                1,
+            ));
         }
     }
     for x in &l.warnings {
@@ -467,6 +487,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
             &x.field,
             &x.value,
             &x.reason,
+            "",
             x.count,
         ));
     }
@@ -490,9 +511,16 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         .map(|i| fit_width(i.5, false))
         .fold(24.0_f64, f64::max)
         .min(60.0);
-    for (i, wd) in [6.0, 10.0, file_w, 8.0, field_w, value_w, reason_w, 9.0]
+    let code_w = items
         .iter()
-        .enumerate()
+        .map(|i| fit_width(i.6, false))
+        .fold(10.0_f64, f64::max)
+        .min(28.0);
+    for (i, wd) in [
+        6.0, 10.0, file_w, 8.0, field_w, value_w, reason_w, code_w, 9.0,
+    ]
+    .iter()
+    .enumerate()
     {
         sh.width(i as u16, *wd)?;
     }
@@ -512,7 +540,7 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
     let header_row = head + 1;
     sh.header_row(header_row, 0, &heads, &st.header)?;
     let mut r = header_row;
-    for (n, (kind, file, row, field, value, reason, count)) in items.iter().enumerate() {
+    for (n, (kind, file, row, field, value, reason, code, count)) in items.iter().enumerate() {
         r += 1;
         sh.num(r, 0, (n + 1) as f64, &st.plain)?;
         sh.text(r, 1, kind, &st.text)?;
@@ -522,7 +550,10 @@ pub fn errors(ctx: &ReportContext, st: &Styles) -> XResult<Worksheet> {
         // Raw values from the register: text, whatever they start with.
         sh.text_wrapped(r, 5, value, &st.text_wrap, false)?;
         sh.text_wrapped(r, 6, reason, &st.text_wrap, false)?;
-        sh.num(r, 7, *count as f64, &st.int)?;
+        if !code.is_empty() {
+            sh.text(r, 7, code, &st.text)?;
+        }
+        sh.num(r, 8, *count as f64, &st.int)?;
     }
     sh.ws.autofilter(header_row, 0, r, last_col)?;
     r += 2;

@@ -15,7 +15,7 @@ mod lists;
 pub(crate) mod style;
 mod summary;
 mod trend;
-mod words;
+pub mod words;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, Workbook};

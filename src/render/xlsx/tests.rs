@@ -60,6 +60,7 @@ fn loaded(rejects: Vec<Issue>) -> Loaded {
             row: 9,
             field: "id".into(),
             value: "BQL-1".into(),
+            code: crate::normalize::Code::Duplicate,
             reason: "Trùng mã với dòng 7".into(),
         }],
         warnings: vec![Warning {
@@ -283,6 +284,7 @@ fn formula_like_rejects() -> Vec<Issue> {
             row: 6 + i as u32,
             field: "received_at".into(),
             value: v.to_string(),
+            code: crate::normalize::Code::BadDate,
             reason: "Ngày không đọc được".into(),
         })
         .collect()

@@ -1,6 +1,6 @@
-//! The wording of the workbook: `report-templates/bang-tinh.toml`, compiled in and parsed once
-//! ([`w`]). The config does not override it (yet): editing the wording means editing that file
-//! and rebuilding. Figure names follow `docs/FIGURES.md`; the column and sheet names are the
+//! The wording of the workbook: `report-templates/bang-tinh.toml`, compiled in, or the edited
+//! copy `[templates] workbook_file` names, loaded once per run by [`install`] before anything is
+//! rendered ([`w`] reads it). Figure names follow `docs/FIGURES.md`; the column and sheet names are the
 //! contract of `docs/OUTPUTS.md`.
 //!
 //! This file holds no wording, only its shape and the helpers that fill the `{…}` placeholders.
@@ -13,12 +13,34 @@ use serde::Deserialize;
 /// The shipped wording.
 pub const SHIPPED: &str = include_str!("../../../report-templates/bang-tinh.toml");
 
-/// The shipped wording, parsed on first use.
+static WORDS: OnceLock<Words> = OnceLock::new();
+
+/// The workbook's wording: the one installed for this run, else the shipped file.
 pub fn w() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         toml::from_str(SHIPPED).expect("report-templates/bang-tinh.toml parses (checked by tests)")
     })
+}
+
+const KIND: crate::templates::Kind = crate::templates::Kind {
+    vi: "tệp câu chữ bảng tính",
+    en: "workbook wording",
+};
+
+/// Reads the wording `[templates] workbook_file` names (else the shipped file), checks its keys
+/// and placeholders against the shipped file, and makes it the run's wording. A run reads one
+/// config, so the first installed wording stays.
+pub fn install(cfg: &crate::config::Config) -> crate::error::Result<()> {
+    let src = crate::templates::Source::read(
+        cfg.templates.workbook_file.as_deref(),
+        "report-templates/bang-tinh.toml",
+        SHIPPED,
+        KIND,
+    )?;
+    let words: Words = src.parse(KIND)?;
+    src.check_placeholders(KIND, SHIPPED)?;
+    let _ = WORDS.set(words);
+    Ok(())
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +104,8 @@ impl Sheets {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// File name of the workbook, without the extension; `{period_slug}`.
+    pub file: String,
     pub title: String,
     pub subject: String,
     pub keywords: String,
@@ -304,6 +328,8 @@ pub struct Errors {
     pub field: String,
     pub value: String,
     pub reason: String,
+    /// The stable code of the reason (rejects and duplicates; blank for warnings).
+    pub code: String,
     pub count: String,
     pub reject: String,
     pub duplicate: String,
@@ -475,6 +501,7 @@ mod tests {
 
     /// Every placeholder the helpers above fill.
     const PLACEHOLDERS: &[&str] = &[
+        "period_slug",
         "start",
         "end",
         "date",

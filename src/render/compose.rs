@@ -2,17 +2,16 @@
 //! figures through `report-templates/bao-cao.toml`, tables and charts, the closing line, "Nơi
 //! nhận:" and the signature block.
 
-use std::collections::BTreeMap;
-
-use super::fonts::Face;
-use super::layout::{
-    Align, BLUE, HBarChart, Layout, ORANGE, ParaStyle, RED, Row, Table, VBarChart, mm,
+use super::document::{
+    Align, BLUE, Block, Document, HBarChart, Header, ORANGE, RED, Row, Signature, Table, VBarChart,
 };
-use super::templates::{Templates, Vars};
-use super::vi;
+use super::pdf::templates::{Templates, Vars};
+use super::pdf::vi;
 use crate::figures::{CaseRef, Figures, Group};
 use crate::render::ReportContext;
 use crate::scorecard::{DepartmentScore, ScorecardReport};
+
+mod trend;
 
 /// Rows of the overdue list printed in the report; the rest are counted ("… và N vụ việc khác").
 pub const OVERDUE_ROWS: usize = 25;
@@ -20,53 +19,6 @@ pub const OVERDUE_ROWS: usize = 25;
 pub const LOST_CASES: usize = 10;
 /// Departments drawn in the department chart; the others are summed in one bar.
 pub const CHART_DEPARTMENTS: usize = 12;
-
-/// A piece of the body, laid out by `render_blocks`.
-#[derive(Debug, Clone)]
-pub enum Block {
-    /// "I. TÌNH HÌNH TIẾP NHẬN"
-    Heading(String),
-    /// "1. Số lượng vụ việc"
-    Sub(String),
-    /// Justified body paragraph with a first-line indent.
-    Para(String),
-    /// Italic, smaller paragraph (notes).
-    Note(String),
-    /// Left-aligned body paragraph (lists of case numbers, which justify badly).
-    List(String),
-    Table(Table),
-    HBars(HBarChart),
-    VBars(VBarChart),
-    /// Points over periods (the scorecard trend).
-    Lines(super::trend::LineChart),
-}
-
-impl Block {
-    /// The text of the block (for the tests).
-    #[cfg(test)]
-    pub fn text(&self) -> String {
-        match self {
-            Block::Heading(s)
-            | Block::Sub(s)
-            | Block::Para(s)
-            | Block::Note(s)
-            | Block::List(s) => s.clone(),
-            Block::Table(t) => {
-                let mut s = t.caption.clone().unwrap_or_default();
-                s.push('\n');
-                s.push_str(&t.header.join(" | "));
-                for r in &t.rows {
-                    s.push('\n');
-                    s.push_str(&r.cells.join(" | "));
-                }
-                s
-            }
-            Block::HBars(c) => c.caption.clone(),
-            Block::VBars(c) => c.caption.clone(),
-            Block::Lines(c) => c.caption.clone(),
-        }
-    }
-}
 
 /// Table and chart numbering.
 pub struct Numbering<'t> {
@@ -83,12 +35,12 @@ impl<'t> Numbering<'t> {
             charts: 0,
         }
     }
-    pub(super) fn table(&mut self, caption: &str) -> String {
+    fn table(&mut self, caption: &str) -> String {
         self.tables += 1;
         let n = Vars::new().with("n", self.tables.to_string());
         format!("{}{}", n.fill(&self.t.document.table_prefix), caption)
     }
-    pub(super) fn chart(&mut self, caption: &str) -> String {
+    fn chart(&mut self, caption: &str) -> String {
         self.charts += 1;
         let n = Vars::new().with("n", self.charts.to_string());
         format!("{}{}", n.fill(&self.t.document.chart_prefix), caption)
@@ -357,23 +309,16 @@ pub fn overdue_rows(
             .cmp(&a.days_overdue)
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut denunciations: BTreeMap<&str, u32> = BTreeMap::new();
-    for c in cases.iter().filter(|c| c.kind == "to_cao") {
-        *denunciations.entry(c.department.as_str()).or_default() += 1;
-    }
+    // SPEC §8 through the one privacy module, over the whole list (before the cap).
+    let masks = crate::privacy::mask_list(cases.iter().copied(), min_cell);
     let mut merged = false;
     let rows = cases
         .iter()
+        .zip(&masks)
         .take(cap)
         .enumerate()
-        .map(|(i, c)| {
-            let dept = if c.kind == "to_cao"
-                && denunciations
-                    .get(c.department.as_str())
-                    .copied()
-                    .unwrap_or(0)
-                    < min_cell
-            {
+        .map(|(i, (c, m))| {
+            let dept = if m.department {
                 merged = true;
                 other.to_string()
             } else {
@@ -912,362 +857,53 @@ pub fn section_issues(facts: &IssueFacts, t: &Templates, v: &Vars) -> Vec<Block>
 }
 
 // ------------------------------------------------------------------------------------------------
-// Layout of the document
+// The whole document
 // ------------------------------------------------------------------------------------------------
 
-/// Columns of the header (and of the signature block).
-#[derive(Debug, Clone, Copy)]
-struct Columns {
-    left_x: f32,
-    left_w: f32,
-    right_x: f32,
-    right_w: f32,
-}
-
-/// The two header columns and the sizes of their first lines: the Quốc hiệu (right) and the
-/// parent body (left) each on one line at 12 pt, shrunk together when the face is too wide for
-/// both (DejaVu Serif is about a quarter wider than Times).
-fn columns(l: &Layout, t: &Templates, parent: &str) -> (Columns, f32, f32) {
-    let w = l.g.width();
-    let right_need = l.width(Face::Bold, &t.document.national_name, 12.0) + 10.0;
-    let left_need = l.width(Face::Regular, parent, 12.0) + 8.0;
-    let (right_w, size) = if right_need + left_need <= w {
-        let right_w = right_need.max(w * 0.55).min(w - left_need);
-        (right_w, 12.0)
-    } else {
-        let scale = w / (right_need + left_need);
-        (right_need * scale, (12.0 * scale).max(9.0))
-    };
-    (
-        Columns {
-            left_x: l.g.left,
-            left_w: w - right_w,
-            right_x: l.g.left + w - right_w,
-            right_w,
-        },
-        size,
-        size,
-    )
-}
-
-/// The smallest width that keeps the greedy line count, for titles that wrap evenly.
-fn balanced(l: &Layout, s: &str, face: Face, size: f32, width: f32) -> Vec<String> {
-    let lines = l.wrap(s, face, size, width, 0.0);
-    if lines.len() < 2 {
-        return lines;
-    }
-    let (mut lo, mut hi) = (width / lines.len() as f32, width);
-    for _ in 0..20 {
-        let mid = (lo + hi) / 2.0;
-        if l.wrap(s, face, size, mid, 0.0).len() <= lines.len() {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    l.wrap(s, face, size, hi + 0.5, 0.0)
-}
-
-fn header(l: &mut Layout, ctx: &ReportContext, t: &Templates, v: &Vars) -> Columns {
-    let (c, qh_size, psize) = columns(l, t, &ctx.agency.parent);
+/// The NĐ 30/2020 header block.
+fn header(ctx: &ReportContext, t: &Templates, v: &Vars) -> Header {
     let d = &t.document;
-    let top = l.g.top;
-    let lh = |s: f32| s * 1.2;
-    // Left: parent body (upright), issuing body (bold) with a short rule, number.
-    let mut y = top;
-    let parent = l.wrap(
-        &ctx.agency.parent,
-        Face::Regular,
-        psize,
-        c.left_w - 4.0,
-        0.0,
-    );
-    for line in &parent {
-        let b = y + 12.0;
-        l.text_in(
-            c.left_x,
-            c.left_w,
-            b,
-            Face::Regular,
-            psize,
-            line,
-            Align::Center,
-        );
-        y += lh(12.0);
-    }
-    let name = balanced(l, &ctx.agency.name, Face::Bold, 12.0, c.left_w - 6.0);
-    let mut widest: f32 = 0.0;
-    let mut name_baseline = y + 12.0;
-    for line in &name {
-        name_baseline = y + 12.0;
-        l.text_in(
-            c.left_x,
-            c.left_w,
-            name_baseline,
-            Face::Bold,
-            12.0,
-            line,
-            Align::Center,
-        );
-        widest = widest.max(l.width(Face::Bold, line, 12.0));
-        y += lh(12.0);
-    }
-    let rule = widest * 0.4;
-    let rule_y = name_baseline + 4.0;
-    let mid_left = c.left_x + c.left_w / 2.0;
-    l.line(
-        mid_left - rule / 2.0,
-        rule_y,
-        mid_left + rule / 2.0,
-        rule_y,
-        0.6,
-    );
-    let left_bottom = rule_y;
-
-    // Right: Quốc hiệu (bold), Tiêu ngữ (bold, underlined to its length).
-    let mut y = top;
-    let b = y + 12.0;
-    l.text_in(
-        c.right_x,
-        c.right_w,
-        b,
-        Face::Bold,
-        qh_size,
-        &d.national_name,
-        Align::Center,
-    );
-    y += lh(12.0);
-    let b = y + 13.0;
-    l.text_in(
-        c.right_x,
-        c.right_w,
-        b,
-        Face::Bold,
-        13.0,
-        &d.motto,
-        Align::Center,
-    );
-    let mw = l.width(Face::Bold, &d.motto, 13.0);
-    let mid_right = c.right_x + c.right_w / 2.0;
-    let ul = b + 3.0;
-    l.line(mid_right - mw / 2.0, ul, mid_right + mw / 2.0, ul, 0.6);
-    let right_bottom = ul;
-
-    // Number (left) and place/date (right, italic) on one baseline.
-    let b = left_bottom.max(right_bottom) + 18.0;
-    l.text_in(
-        c.left_x,
-        c.left_w,
-        b,
-        Face::Regular,
-        13.0,
-        &v.fill(&d.number),
-        Align::Center,
-    );
-    l.text_in(
-        c.right_x,
-        c.right_w,
-        b,
-        Face::Italic,
-        13.0,
-        &v.fill(&d.place_date),
-        Align::Center,
-    );
-    l.y = b + 26.0;
-
-    // BÁO CÁO and its summary line, centred, bold, with a short rule under it.
-    let w = l.g.width();
-    let x = l.g.left;
-    let b = l.y + 14.0;
-    l.text_in(x, w, b, Face::Bold, 14.0, &d.doc_type, Align::Center);
-    l.y += lh(14.0);
-    let summary = balanced(l, &v.fill(&d.summary), Face::Bold, 14.0, w * 0.9);
-    let mut widest: f32 = 0.0;
-    let mut last_b = l.y;
-    for line in &summary {
-        last_b = l.y + 14.0;
-        l.text_in(x, w, last_b, Face::Bold, 14.0, line, Align::Center);
-        widest = widest.max(l.width(Face::Bold, line, 14.0));
-        l.y += lh(14.0);
-    }
-    let rule = widest * 0.35;
-    let mid = x + w / 2.0;
-    l.line(
-        mid - rule / 2.0,
-        last_b + 5.0,
-        mid + rule / 2.0,
-        last_b + 5.0,
-        0.6,
-    );
-    l.y = last_b + 20.0;
-    c
-}
-
-fn heading_style() -> ParaStyle {
-    ParaStyle {
-        face: Face::Bold,
-        align: Align::Left,
-        space_before: 6.0,
-        space_after: 4.0,
-        ..ParaStyle::body()
+    Header {
+        parent: ctx.agency.parent.clone(),
+        agency: ctx.agency.name.clone(),
+        number: v.fill(&d.number),
+        national_name: d.national_name.clone(),
+        motto: d.motto.clone(),
+        place_date: v.fill(&d.place_date),
+        doc_type: d.doc_type.clone(),
+        summary: v.fill(&d.summary),
     }
 }
 
-fn render_blocks(l: &mut Layout, blocks: &[Block]) {
-    let body = ParaStyle::body();
-    let lh = body.size * body.leading;
-    for (i, block) in blocks.iter().enumerate() {
-        let is_figure = |j: usize| {
-            matches!(
-                blocks.get(j),
-                Some(Block::Table(_) | Block::HBars(_) | Block::VBars(_) | Block::Lines(_))
-            )
-        };
-        // A heading or an introducing paragraph stays with the start of the figure after it.
-        let next_is_figure = is_figure(i + 1);
-        let figure_soon = next_is_figure || is_figure(i + 2);
-        // The room kept for the start of that figure (a line chart is kept whole).
-        let keep = |j: usize| match blocks.get(j) {
-            Some(Block::Lines(c)) => super::trend::chart_height(l, c),
-            _ => 90.0,
-        };
-        let soon = if next_is_figure {
-            keep(i + 1)
-        } else {
-            keep(i + 2)
-        };
-        match block {
-            Block::Heading(s) => {
-                // Keep a heading with what follows it.
-                l.ensure(lh * 4.0 + 12.0);
-                l.paragraph(s, &heading_style());
-            }
-            Block::Sub(s) => {
-                l.ensure(lh * 3.0 + 8.0 + if figure_soon { soon } else { 0.0 });
-                l.paragraph(
-                    s,
-                    &ParaStyle {
-                        space_before: 2.0,
-                        space_after: 3.0,
-                        ..heading_style()
-                    },
-                );
-            }
-            Block::Para(s) => {
-                if next_is_figure {
-                    l.ensure(lh * 2.0 + soon);
-                }
-                l.paragraph(s, &body)
-            }
-            Block::List(s) => l.paragraph(
-                s,
-                &ParaStyle {
-                    align: Align::Left,
-                    ..body
-                },
-            ),
-            Block::Note(s) => l.paragraph(
-                s,
-                &ParaStyle {
-                    face: Face::Italic,
-                    size: 12.0,
-                    ..body
-                },
-            ),
-            Block::Table(t) => {
-                l.space(2.0);
-                l.table(t);
-            }
-            Block::HBars(c) => {
-                l.space(2.0);
-                l.hbar_chart(c);
-            }
-            Block::VBars(c) => {
-                l.space(2.0);
-                l.vbar_chart(c);
-            }
-            Block::Lines(c) => {
-                l.space(2.0);
-                super::trend::line_chart(l, c);
-            }
-        }
-    }
-}
-
-/// "Nơi nhận:" with its list on the left, level with the signer's authority line; the signature
-/// block on the right. Kept on one page.
-fn signature(l: &mut Layout, ctx: &ReportContext, t: &Templates, c: Columns) {
+/// "Nơi nhận:" and the signature block.
+fn signature(ctx: &ReportContext, t: &Templates) -> Signature {
     let a = ctx.agency;
-    let rl = 11.0 * 1.2;
-    let recipients: Vec<Vec<String>> = a
-        .recipients
-        .iter()
-        .map(|r| l.wrap(&format!("- {r}"), Face::Regular, 11.0, c.left_w - 4.0, 0.0))
-        .collect();
-    let left_h = 12.0 * 1.3 + recipients.iter().map(|r| r.len() as f32 * rl).sum::<f32>();
-    let title_lines: Vec<&str> = [a.signer_authority.as_str(), a.signer_title.as_str()]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    let sign_space = mm(25.0);
-    let right_h = title_lines.len() as f32 * 13.0 * 1.2 + sign_space + 13.0 * 1.2;
-    l.space(10.0);
-    l.ensure(left_h.max(right_h) + 4.0);
-    let top = l.y;
-    // Right: authority and title (bold), space to sign, name (bold).
-    let mut y = top;
-    let mut first_baseline = top + 13.0;
-    for (i, s) in title_lines.iter().enumerate() {
-        let b = y + 13.0;
-        if i == 0 {
-            first_baseline = b;
-        }
-        l.text_in(c.right_x, c.right_w, b, Face::Bold, 13.0, s, Align::Center);
-        y += 13.0 * 1.2;
+    Signature {
+        recipients_title: t.document.recipients_title.clone(),
+        recipients: a.recipients.iter().map(|r| format!("- {r}")).collect(),
+        titles: [a.signer_authority.as_str(), a.signer_title.as_str()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        name: if a.signer_name.trim().is_empty() {
+            String::new()
+        } else {
+            a.signer_name.clone()
+        },
     }
-    y += sign_space;
-    if !a.signer_name.trim().is_empty() {
-        l.text_in(
-            c.right_x,
-            c.right_w,
-            y + 13.0,
-            Face::Bold,
-            13.0,
-            &a.signer_name,
-            Align::Center,
-        );
-    }
-    // Left: "Nơi nhận:" level with the first title line, recipients in 11 pt.
-    l.text(
-        c.left_x,
-        first_baseline,
-        Face::BoldItalic,
-        12.0,
-        &t.document.recipients_title,
-    );
-    let mut ly = first_baseline + 12.0 * 0.3;
-    for lines in &recipients {
-        for (i, line) in lines.iter().enumerate() {
-            let x = if i == 0 { c.left_x } else { c.left_x + 6.0 };
-            l.text(x, ly + 11.0, Face::Regular, 11.0, line);
-            ly += rl;
-        }
-    }
-    l.y = top + left_h.max(right_h);
 }
 
-/// The whole document.
-pub fn document(l: &mut Layout, ctx: &ReportContext, t: &Templates) {
+/// The whole report, built once for every backend.
+pub fn document(ctx: &ReportContext, t: &Templates) -> Document {
     let v = base_vars(ctx, t);
-    let cols = header(l, ctx, t, &v);
-    let body = ParaStyle::body();
-    l.paragraph(&v.fill(&t.document.intro), &body);
+    let mut body = vec![Block::Para(v.fill(&t.document.intro))];
     let mut n = Numbering::new(t);
-    let mut blocks = section_receipt(ctx, t, &v, &mut n);
-    blocks.extend(section_handling(ctx, t, &v, &mut n));
-    blocks.extend(section_scorecard(ctx.scorecard, t, &mut n));
-    blocks.extend(super::trend::section(ctx, &mut n));
-    blocks.extend(section_issues(
+    body.extend(section_receipt(ctx, t, &v, &mut n));
+    body.extend(section_handling(ctx, t, &v, &mut n));
+    body.extend(section_scorecard(ctx.scorecard, t, &mut n));
+    body.extend(trend::section(ctx, &mut n));
+    body.extend(section_issues(
         &IssueFacts {
             totals: &ctx.figures.totals,
             departments: &ctx.figures.by_department,
@@ -1278,18 +914,15 @@ pub fn document(l: &mut Layout, ctx: &ReportContext, t: &Templates) {
         t,
         &v,
     ));
-    render_blocks(l, &blocks);
-    l.paragraph(&v.fill(&t.document.closing), &body);
-    signature(l, ctx, t, cols);
-    super::trend::annex(l, ctx, t);
-}
-
-/// Page numbers from page 2, centred in the top margin, 13 pt upright (NĐ 30/2020).
-pub fn page_numbers(l: &mut Layout) {
-    let (x, w) = (l.g.left, l.g.width());
-    let baseline = l.g.top * 0.6;
-    for i in 1..l.pages.len() {
-        l.text_on_page(i, x, w, baseline, 13.0, &(i + 1).to_string());
+    body.push(Block::Para(v.fill(&t.document.closing)));
+    Document {
+        title: info_title(ctx, t),
+        author: ctx.agency.name.clone(),
+        as_of: ctx.as_of,
+        header: header(ctx, t, &v),
+        body,
+        signature: signature(ctx, t),
+        annex: trend::annex(ctx, t),
     }
 }
 
