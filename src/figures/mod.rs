@@ -71,6 +71,25 @@ pub struct Figures {
     pub assigned_within_1wd: Assigned,
 }
 
+/// Figures derived from the others, for the report's wording (not in summary.json: a reader
+/// computes them from the figures there).
+impl Figures {
+    /// Đã giải quyết / tổng số phải xử lý (None when nothing was to handle).
+    pub fn resolved_share(&self) -> Option<f64> {
+        ratio(self.resolved, self.to_handle)
+    }
+
+    /// Replies given after their term: đã phản hồi − phản hồi đúng hạn.
+    pub fn response_late(&self) -> u64 {
+        self.responded.saturating_sub(self.response_on_time)
+    }
+
+    /// This group's share of a total (e.g. its received cases among all received).
+    pub fn share_of(part: u64, total: u64) -> Option<f64> {
+        ratio(part, total)
+    }
+}
+
 /// One row of a breakdown: the normalised key, its label, its figures.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Group {

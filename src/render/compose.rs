@@ -53,14 +53,6 @@ pub fn info_title(ctx: &ReportContext, t: &Templates) -> String {
         .fill(&t.document.info_title)
 }
 
-fn ratio(a: u64, b: u64) -> Option<f64> {
-    if b == 0 {
-        None
-    } else {
-        Some(a as f64 / b as f64)
-    }
-}
-
 /// A target rate: "95%" (whole) or "92,5%".
 fn target(x: f64) -> String {
     let p = x * 100.0;
@@ -125,16 +117,10 @@ pub fn figure_vars(v: &mut Vars, f: &Figures, prev: &Figures, ly: &Figures, t: &
         .set("pending", vi::int(f.pending))
         .set("pending_overdue", vi::int(f.pending_overdue))
         .set("on_time_rate", vi::pct_opt(f.on_time_rate))
-        .set(
-            "resolved_share",
-            vi::pct_opt(ratio(f.resolved, f.to_handle)),
-        )
+        .set("resolved_share", vi::pct_opt(f.resolved_share()))
         .set("responded", vi::int(f.responded))
         .set("response_on_time", vi::int(f.response_on_time))
-        .set(
-            "response_late",
-            vi::int(f.responded.saturating_sub(f.response_on_time)),
-        )
+        .set("response_late", vi::int(f.response_late()))
         .set("response_mean", vi::days_opt(f.response_days.mean))
         .set("resolution_mean", vi::days_opt(f.resolution_days.mean))
         .set(
@@ -257,7 +243,7 @@ pub fn share_list(groups: &[Group], total: u64, sort: bool, lower: bool, t: &Tem
                 "{label} {} {} ({})",
                 vi::int(g.figures.received),
                 t.document.cases,
-                vi::pct_opt(ratio(g.figures.received, total))
+                vi::pct_opt(Figures::share_of(g.figures.received, total))
             )
         })
         .collect::<Vec<_>>()
@@ -804,7 +790,7 @@ pub fn section_issues(facts: &IssueFacts, t: &Templates, v: &Vars) -> Vec<Block>
         }));
         proposals.push(v.fill(&i.propose_late));
     }
-    if f.responded > f.response_on_time {
+    if f.response_late() > 0 {
         problems.push(v.fill(&i.response_late));
     }
     if let Some(rate) = f.satisfaction.rate
