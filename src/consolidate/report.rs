@@ -20,6 +20,8 @@ use crate::render::pdf::vi;
 
 /// Units named in the "most overdue" sentences.
 const MOST_OVERDUE: usize = 3;
+/// Units named in the "below the target" sentence, lowest first; the others are counted.
+const BELOW_TARGET: usize = 10;
 
 /// What the report is made from.
 pub struct ReportContext<'a> {
@@ -477,14 +479,27 @@ fn section_issues(ctx: &ReportContext, v: &Vars) -> Vec<Block> {
     }
     if f.resolved_late > 0 {
         let target = t.targets.on_time_rate;
-        let below: Vec<String> = with_data(ctx)
+        let mut below: Vec<(&UnitRow, f64)> = with_data(ctx)
             .into_iter()
-            .filter_map(|(u, f)| {
-                f.on_time_rate
-                    .filter(|r| *r < target)
-                    .map(|r| format!("{} ({})", u.name, vi::pct(r)))
-            })
+            .filter_map(|(u, f)| f.on_time_rate.filter(|r| *r < target).map(|r| (u, r)))
             .collect();
+        let count = below.len();
+        if count > BELOW_TARGET {
+            // Lowest first (stable: the units file's order on a tie).
+            below.sort_by(|a, b| a.1.total_cmp(&b.1));
+            below.truncate(BELOW_TARGET);
+        }
+        let mut below: Vec<String> = below
+            .iter()
+            .map(|(u, r)| format!("{} ({})", u.name, vi::pct(*r)))
+            .collect();
+        if count > BELOW_TARGET {
+            below.push(
+                Vars::new()
+                    .with("count", vi::int((count - BELOW_TARGET) as u64))
+                    .fill(&w.others),
+            );
+        }
         if f.on_time_rate.map(|r| r < target).unwrap_or(false) {
             problems.push(
                 v.with("below_target", join_and(&below))

@@ -138,6 +138,7 @@ pub struct ReportWords {
     pub problem_missing: String,
     pub problem_overdue: String,
     pub problem_late: String,
+    pub others: String,
     pub problem_late_within: String,
     pub problem_none: String,
     pub proposals_title: String,
