@@ -48,6 +48,10 @@ pub enum ConsolidateFormat {
     Xlsx,
     /// summary.json.
     Json,
+    /// The báo cáo tổng hợp as PDF (NĐ 30/2020).
+    Pdf,
+    /// The báo cáo tổng hợp as Word (DOCX), the same text as the PDF.
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -72,7 +76,12 @@ pub struct ConsolidateArgs {
     #[arg(long)]
     pub calendar_months: bool,
     /// Outputs to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "xlsx,json")]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "xlsx,pdf,docx,json"
+    )]
     pub format: Vec<ConsolidateFormat>,
 }
 

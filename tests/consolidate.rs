@@ -696,3 +696,219 @@ fn each_check_is_refused_with_one_sentence() {
     // Nothing was written by any refused run.
     assert!(!w.exists("out"));
 }
+
+/// "1.234" as the report prints counts.
+fn vi_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// "86,3%" as the report prints rates.
+fn vi_pct(r: f64) -> String {
+    format!("{:.1}%", r * 100.0).replace('.', ",")
+}
+
+/// The cells the report prints for figures (received, to handle, resolved, on time, on-time
+/// rate, pending, overdue), from a summary.json `totals`.
+fn printed(t: &Value) -> Vec<String> {
+    let n = |k: &str| vi_int(t[k].as_u64().unwrap());
+    vec![
+        n("received"),
+        n("to_handle"),
+        n("resolved"),
+        n("resolved_on_time"),
+        t["on_time_rate"]
+            .as_f64()
+            .map(vi_pct)
+            .unwrap_or_else(|| "—".into()),
+        n("pending"),
+        n("pending_overdue"),
+    ]
+}
+
+/// The rows of the tables of a DOCX's word/document.xml, each as its cells' text.
+fn docx_rows(path: &Path) -> Vec<Vec<String>> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let texts = |s: &str| -> String {
+        let mut out = String::new();
+        for piece in s.split("<w:t").skip(1) {
+            let Some(start) = piece.find('>') else {
+                continue;
+            };
+            if piece[..start].ends_with('/') {
+                continue;
+            }
+            let rest = &piece[start + 1..];
+            let end = rest.find("</w:t>").unwrap_or(0);
+            out.push_str(&rest[..end]);
+        }
+        out.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    xml.split("<w:tr>")
+        .chain(xml.split("<w:tr "))
+        .skip(1)
+        .filter_map(|tr| tr.split("</w:tr>").next())
+        .map(|tr| {
+            tr.split("<w:tc>")
+                .skip(1)
+                .map(|tc| texts(tc).trim().to_string())
+                .collect::<Vec<String>>()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed for this test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Whitespace squashed to single spaces.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The báo cáo tổng hợp (PDF and DOCX): the totals, each unit's row and the missing unit equal
+/// the consolidated summary.json; reruns give the same bytes; the set verifies.
+#[test]
+fn the_consolidated_report_pdf_and_docx_say_what_summary_json_says() {
+    let fx = fixture();
+    let w = Workdir::new();
+    let mut u = all_units();
+    u.push(("u-thuy-nguyen", "UBND TP Thủy Nguyên", "phuong-xa"));
+    w.write("units.toml", units_file("tt-hp", &u));
+    let src = fx.join("r");
+    consolidate(&w, &[src.to_str().unwrap()], "units.toml", "out").assert_code(0);
+    let s = w.summary("out");
+    let pdf = w.path().join("out/bao-cao-tong-hop-2026-05.pdf");
+    let docx = w.path().join("out/bao-cao-tong-hop-2026-05.docx");
+    let m = json(&w.path().join("out/manifest.json"));
+    let outs: Vec<&str> = m["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert!(outs.contains(&"bao-cao-tong-hop-2026-05.pdf"), "{outs:?}");
+    assert!(outs.contains(&"bao-cao-tong-hop-2026-05.docx"), "{outs:?}");
+
+    let text = pdf_text(&pdf);
+    let flat = squash(&text);
+    let rows = docx_rows(&docx);
+    // The header of the consolidating body and the total row of the units table.
+    assert!(flat.contains("THANH TRA tt-hp"), "{flat}");
+    assert!(flat.contains("4/5 đơn vị"), "{flat}");
+    let total = printed(&s["totals"]);
+    let want = format!("TỔNG CỘNG {}", total.join(" "));
+    assert!(flat.contains(&want), "PDF lacks «{want}»");
+    let mut cells = vec![String::new(), "TỔNG CỘNG".to_string()];
+    cells.extend(total.iter().cloned());
+    assert!(rows.contains(&cells), "DOCX lacks {cells:?} in {rows:?}");
+    let t = &s["totals"];
+    let received = vi_int(t["received"].as_u64().unwrap());
+    assert!(flat.contains(&format!("các đơn vị tiếp nhận {received} vụ việc")));
+    // Each unit's row, numbered in the units file's order.
+    let mut checked = 0;
+    for (i, unit) in s["units"].as_array().unwrap().iter().enumerate() {
+        let name = unit["name"].as_str().unwrap();
+        let n = (i + 1).to_string();
+        if unit["status"] == "missing" {
+            let label = format!("{name} (Chưa báo cáo)");
+            // The PDF may wrap the label within its cell.
+            assert!(
+                flat.contains(&format!("{name} (Chưa báo")),
+                "PDF lacks {label}"
+            );
+            assert!(
+                rows.iter()
+                    .any(|r| r.len() == 9 && r[0] == n && r[1] == label),
+                "DOCX lacks {label}"
+            );
+            assert!(flat.contains(&format!("Các đơn vị chưa báo cáo (1): {name}.")));
+            continue;
+        }
+        let figures = printed(&unit["totals"]);
+        let want = format!("{n} {name} {}", figures.join(" "));
+        assert!(flat.contains(&want), "PDF lacks «{want}»");
+        let mut cells = vec![n, name.to_string()];
+        cells.extend(figures);
+        assert!(rows.contains(&cells), "DOCX lacks {cells:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, UNITS.len());
+    // Each group's subtotal equals the sum of its units in summary.json.
+    for g in ["so-nganh", "phuong-xa"] {
+        let sum: u64 = s["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["group"] == g && x["status"] == "reported")
+            .map(|x| x["totals"]["received"].as_u64().unwrap())
+            .sum();
+        let label = format!("Nhóm {g}");
+        let row = rows
+            .iter()
+            .find(|r| r.get(1).map(String::as_str) == Some(label.as_str()))
+            .unwrap_or_else(|| panic!("DOCX lacks the row of {label}"));
+        assert_eq!(row[2], vi_int(sum), "{label}");
+    }
+    // No case numbers of the units' registers (DV0-…) in either file.
+    assert!(!text.contains("DV0-") && !text.contains("DV1-"));
+    assert!(!rows.iter().flatten().any(|c| c.contains("DV0-")));
+
+    // Same inputs, same bytes.
+    consolidate(&w, &[src.to_str().unwrap()], "units.toml", "out2").assert_code(0);
+    for name in [
+        "bao-cao-tong-hop-2026-05.pdf",
+        "bao-cao-tong-hop-2026-05.docx",
+        "manifest.json",
+    ] {
+        assert_eq!(
+            std::fs::read(w.path().join("out").join(name)).unwrap(),
+            std::fs::read(w.path().join("out2").join(name)).unwrap(),
+            "{name} differs between two runs"
+        );
+    }
+    w.run(&["verify", "out"]).assert_code(0);
+
+    // Only what was asked for.
+    let mut args = vec!["consolidate", src.to_str().unwrap()];
+    args.extend_from_slice(&[
+        "--units",
+        "units.toml",
+        "--period",
+        PERIOD,
+        "--as-of",
+        AS_OF,
+        "--out",
+        "pdf-only",
+        "--format",
+        "pdf",
+    ]);
+    w.run(&args).assert_code(0);
+    assert!(w.exists("pdf-only/bao-cao-tong-hop-2026-05.pdf"));
+    assert!(!w.exists("pdf-only/bao-cao-tong-hop-2026-05.docx"));
+    assert!(!w.exists("pdf-only/summary.json"));
+}

@@ -232,7 +232,20 @@ fn no_personal_value_in_consolidated_outputs() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         assert_clean(&name, &std::fs::read(&p).unwrap());
-        if name.ends_with(".xlsx") {
+        if name.ends_with(".pdf") {
+            let out = std::process::Command::new("pdftotext")
+                .arg(&p)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils) is needed for this test");
+            assert!(out.status.success());
+            assert!(
+                String::from_utf8_lossy(&out.stdout).contains("Ban Quản lý Khu kinh tế"),
+                "the PDF's text is read"
+            );
+            assert_clean(&format!("{name} (text)"), &out.stdout);
+        }
+        if name.ends_with(".xlsx") || name.ends_with(".docx") {
             for (part, b) in unzip(&p) {
                 assert_clean(&format!("{name}:{part}"), &b);
             }
@@ -243,6 +256,8 @@ fn no_personal_value_in_consolidated_outputs() {
     assert_eq!(
         seen,
         [
+            "bao-cao-tong-hop-2026-05.docx",
+            "bao-cao-tong-hop-2026-05.pdf",
             "bao-cao-tong-hop-2026-05.xlsx",
             "bieu-mau-tt01-2024-tong-hop-2026-05.xlsx",
             "manifest.json",

@@ -109,6 +109,27 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
         ));
     }
 
+    // The PDF and the DOCX are laid out from one composed document.
+    let report_doc = if formats
+        .iter()
+        .any(|f| matches!(f, ConsolidateFormat::Pdf | ConsolidateFormat::Docx))
+    {
+        let fonts = render::pdf::fonts::Fonts::load(&render::pdf::fonts::FontFiles::default())?;
+        let shared = render::pdf::templates::Templates::shipped();
+        let doc = consolidate::report::document(&consolidate::report::ReportContext {
+            c: &c,
+            units: &units,
+            period: &period,
+            as_of,
+            words: &words,
+            t: &shared,
+        });
+        phase("compose");
+        Some((fonts, doc))
+    } else {
+        None
+    };
+
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for f in &formats {
         match f {
@@ -151,6 +172,22 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
                     forms_book::render(&fctx)?,
                 ));
                 phase("forms");
+            }
+            ConsolidateFormat::Pdf => {
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((
+                    consolidate::report::file_name(&words, &period, "pdf"),
+                    render::pdf::render_document(doc, fonts)?,
+                ));
+                phase("pdf");
+            }
+            ConsolidateFormat::Docx => {
+                let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
+                files.push((
+                    consolidate::report::file_name(&words, &period, "docx"),
+                    render::docx::render_document(doc, fonts)?,
+                ));
+                phase("docx");
             }
             ConsolidateFormat::Json => {
                 files.push((

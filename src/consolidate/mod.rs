@@ -3,13 +3,14 @@
 //! `source` and `forms_in`; the units file `units`; adding up `merge`; the result is the typed
 //! [`data::Consolidation`] — figures per unit, per group and in total — that every renderer reads
 //! (`book`: the consolidated workbook; `forms_book`: the consolidated forms; `summary`:
-//! summary.json).
+//! summary.json; `report`: the báo cáo tổng hợp laid out as PDF and DOCX).
 
 pub mod book;
 pub mod data;
 pub mod forms_book;
 pub mod forms_in;
 pub mod merge;
+pub mod report;
 pub mod source;
 pub mod summary;
 pub mod units;

@@ -21,6 +21,22 @@ pub struct Body {
     /// Place name of the date line ("Hải Phòng").
     #[serde(default)]
     pub place: Option<String>,
+    /// Name used in sentences ("Thanh tra thành phố"); default: `name`.
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// Ký hiệu of its báo cáo ("BC-TTr"); default in report-templates/tong-hop.toml.
+    #[serde(default)]
+    pub number_prefix: Option<String>,
+    /// Signature block lines and name; defaults in report-templates/tong-hop.toml.
+    #[serde(default)]
+    pub signer_authority: Option<String>,
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    #[serde(default)]
+    pub signer_name: Option<String>,
+    /// "Nơi nhận:" list.
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -85,6 +85,69 @@ pub struct Headers {
     pub sources: Vec<String>,
 }
 
+/// The consolidated report (PDF and DOCX): the `[report]` wording.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportWords {
+    pub file: String,
+    pub info_title: String,
+    pub number_prefix: String,
+    pub signer_authority: String,
+    pub signer_title: String,
+    pub recipients: Vec<String>,
+    pub summary: String,
+    pub intro: String,
+    pub closing: String,
+    pub receipt_title: String,
+    pub units_title: String,
+    pub units: String,
+    pub units_all: String,
+    pub missing: String,
+    pub forms_only: String,
+    pub volume_title: String,
+    pub volume: String,
+    pub volume_change: String,
+    pub volume_change_both: String,
+    pub by_kind: String,
+    pub kind_table: String,
+    pub channel_title: String,
+    pub by_channel: String,
+    pub channel_table: String,
+    pub units_section: String,
+    pub units_intro: String,
+    pub units_table: String,
+    pub units_headers: Vec<String>,
+    pub best_worst: String,
+    pub most_overdue: String,
+    pub handling_title: String,
+    pub result_title: String,
+    pub result: String,
+    pub result_change: String,
+    pub pending: String,
+    pub time_title: String,
+    pub time: String,
+    pub response: String,
+    pub satisfaction: String,
+    pub scorecard_title: String,
+    pub scorecard_none: String,
+    pub scorecard_table: String,
+    pub scorecard_headers: Vec<String>,
+    pub scorecard_best_worst: String,
+    pub issues_title: String,
+    pub problems_title: String,
+    pub problem_missing: String,
+    pub problem_overdue: String,
+    pub problem_late: String,
+    pub others: String,
+    pub problem_late_within: String,
+    pub problem_none: String,
+    pub proposals_title: String,
+    pub propose_missing: String,
+    pub propose_overdue: String,
+    pub propose_late: String,
+    pub propose_always: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
@@ -95,6 +158,7 @@ pub struct Words {
     pub text: Text,
     pub headers: Headers,
     pub durations: BTreeMap<String, String>,
+    pub report: ReportWords,
 }
 
 impl Words {
@@ -107,6 +171,12 @@ impl Words {
             ("headers.breakdown", w.headers.breakdown.len(), 11),
             ("headers.durations", w.headers.durations.len(), 7),
             ("headers.sources", w.headers.sources.len(), 8),
+            ("report.units_headers", w.report.units_headers.len(), 9),
+            (
+                "report.scorecard_headers",
+                w.report.scorecard_headers.len(),
+                6,
+            ),
             (
                 "text.forms_checks_headers",
                 w.text.forms_checks_headers.len(),

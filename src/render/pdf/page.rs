@@ -223,8 +223,14 @@ fn render_blocks(l: &mut Layout, blocks: &[Block]) {
         };
         match block {
             Block::Heading(s) => {
-                // Keep a heading with what follows it.
-                l.ensure(lh * 4.0 + 12.0);
+                // Keep a heading with what follows it (and with what follows a sub-heading
+                // right under it).
+                let sub = if matches!(blocks.get(i + 1), Some(Block::Sub(_))) {
+                    lh * 3.0 + 8.0
+                } else {
+                    0.0
+                };
+                l.ensure(lh * 4.0 + 12.0 + sub);
                 l.paragraph(s, &heading_style());
             }
             Block::Sub(s) => {
