@@ -585,6 +585,7 @@ pub fn document(ctx: &ReportContext) -> Document {
         header: header(ctx, &v),
         body,
         signature: signature(ctx),
+        annex: None,
     }
 }
 
