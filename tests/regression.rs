@@ -160,3 +160,75 @@ fn the_glossary_names_every_figure() {
         .collect();
     assert!(missing.is_empty(), "docs/FIGURES.md lacks {missing:?}");
 }
+
+/// Broke: the report listed departments with equal scorecard shares in byte order of their names
+/// ("Phòng Quản lý Quy hoạch…" before "Phòng Quản lý Đầu tư", since Đ sorts after Q in Unicode)
+/// while the workbook used Vietnamese alphabetical order (Đ after D). Both now use the
+/// scorecard's one ranking.
+#[test]
+fn tied_departments_are_listed_in_vietnamese_order_in_the_report() {
+    let wd = Workdir::new();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let cfg = sample.join("pakn-report.toml");
+    wd.run(&[
+        "report",
+        sample.to_str().unwrap(),
+        "--config",
+        cfg.to_str().unwrap(),
+        "--period",
+        "2026-05",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "pdf,json",
+        "--out",
+        "out",
+    ])
+    .assert_code(0);
+    // The two departments tie on the sample (31 of 90 points).
+    let s = wd.summary("out");
+    let points = |k: &str| {
+        s["scorecard"]["by_department"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["key"] == k)
+            .map(|d| d["points"].clone())
+            .unwrap()
+    };
+    let (dt, qh) = (
+        "Phòng Quản lý Đầu tư",
+        "Phòng Quản lý Quy hoạch và Xây dựng",
+    );
+    assert_eq!(points(dt), points(qh), "the sample's tie");
+    crate::pdf::poppler();
+    let pdf = std::fs::read_dir(wd.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text: String = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The worst-first sentence of section III: "Name (points/max điểm, rating)".
+    let at = |name: &str| {
+        let p = s["scorecard"]["by_department"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["key"] == name)
+            .unwrap()
+            .clone();
+        let needle = format!("{name} ({}/{} điểm", p["points"], p["max_points"]);
+        text.find(&needle)
+            .unwrap_or_else(|| panic!("{needle} not in the report"))
+    };
+    assert!(at(dt) < at(qh), "Đầu tư must come before Quy hoạch");
+}

@@ -9,7 +9,7 @@ use super::pdf::templates::{Templates, Vars};
 use super::pdf::vi;
 use crate::figures::{CaseRef, Figures, Group};
 use crate::render::ReportContext;
-use crate::scorecard::{DepartmentScore, ScorecardReport};
+use crate::scorecard::ScorecardReport;
 
 mod trend;
 
@@ -562,18 +562,6 @@ fn share_of(points: f64, max: f64) -> f64 {
     if max > 0.0 { points / max } else { 1.0 }
 }
 
-/// Departments from the lowest share of their maximum to the highest (ties by name).
-pub fn departments_worst_first(sc: &ScorecardReport) -> Vec<&DepartmentScore> {
-    let mut v: Vec<&DepartmentScore> = sc.by_department.iter().collect();
-    v.sort_by(|a, b| {
-        share_of(a.points, a.max_points)
-            .partial_cmp(&share_of(b.points, b.max_points))
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    v
-}
-
 const EPS: f64 = 1e-9;
 
 /// Section III: the scorecard, leadership's first read — points and rating, the criteria that
@@ -683,7 +671,7 @@ pub fn section_scorecard(
         nowrap: vec![],
     }));
 
-    let ranked = departments_worst_first(sc);
+    let ranked = sc.departments_worst_first();
     if ranked.is_empty() {
         b.push(Block::Para(s.departments_none.clone()));
         return b;
@@ -810,7 +798,8 @@ pub fn section_issues(facts: &IssueFacts, t: &Templates, v: &Vars) -> Vec<Block>
             .iter()
             .filter(|r| r.points < r.max_points - EPS)
             .count();
-        let worst = departments_worst_first(sc)
+        let worst = sc
+            .departments_worst_first()
             .into_iter()
             .find(|d| d.points < d.max_points - EPS);
         if lost > 0 || worst.is_some() {
@@ -915,7 +904,7 @@ pub fn document(ctx: &ReportContext, t: &Templates) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scorecard::{CriterionResult, Scorecard};
+    use crate::scorecard::{CriterionResult, DepartmentScore, Scorecard};
 
     fn t() -> Templates {
         Templates::shipped()

@@ -25,20 +25,10 @@ use sha2::{Digest, Sha256};
 
 pub use fonts::FontFiles;
 
-use super::ReportContext;
 use super::document::Document;
 use crate::error::{Error, Result};
 use fonts::{Face, Fonts};
 use layout::{Cmd, Layout, PAGE_H};
-use templates::Templates;
-
-/// Renders the PDF in memory with the default fonts (Liberation Serif when installed, else DejaVu
-/// Serif).
-pub fn render(ctx: &ReportContext) -> Result<Vec<u8>> {
-    let fonts = Fonts::load(&FontFiles::default())?;
-    let doc = crate::render::compose::document(ctx, &Templates::shipped());
-    render_document(&doc, &fonts)
-}
 
 /// Lays out and writes a composed document.
 pub fn render_document(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>> {
