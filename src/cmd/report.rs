@@ -205,43 +205,83 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
             "report-templates/bao-cao.toml [document] file",
         )
     };
+    // The outputs are independent once the figures exist: each is rendered on its own thread
+    // (the workbook, the forms workbook, the PDF and the DOCX side by side), and the files are
+    // kept in the order of `--format`.
+    type Job<'a> = Box<dyn FnOnce() -> Result<(String, Vec<u8>)> + Send + 'a>;
+    let mut jobs: Vec<(&'static str, Job)> = Vec::new();
     for f in &formats {
         match f {
-            OutFormat::Json => {
-                files.push(("summary.json".into(), summary_json::to_bytes(&summary)));
-                phase("json");
-            }
+            OutFormat::Json => jobs.push((
+                "json",
+                Box::new(|| Ok(("summary.json".into(), summary_json::to_bytes(&summary)))),
+            )),
             OutFormat::Xlsx => {
-                log.progress("lập bảng tính (rendering workbook)");
                 let name = render::file_name(
                     &render::xlsx::words::w().document.file,
                     &period.slug,
                     "xlsx",
                     "report-templates/bang-tinh.toml [document] file",
                 )?;
-                files.push((name, render::xlsx::render(&ctx)?));
-                phase("xlsx");
+                let ctx = &ctx;
+                jobs.push((
+                    "xlsx",
+                    Box::new(move || Ok((name, render::xlsx::render(ctx)?))),
+                ));
                 if let (Some(l), Some(filled)) = (&res.layouts, &filled) {
-                    files.push(forms_workbook(&ctx, l, filled, log)?);
-                    phase("forms");
+                    jobs.push((
+                        "forms",
+                        Box::new(move || forms_workbook(ctx, l, filled, log)),
+                    ));
                 }
             }
             OutFormat::Pdf => {
-                log.progress("lập báo cáo PDF (rendering PDF)");
                 let name = report_name("pdf")?;
                 let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
-                files.push((name, render::pdf::render_document(doc, fonts)?));
-                phase("pdf");
+                jobs.push((
+                    "pdf",
+                    Box::new(move || Ok((name, render::pdf::render_document(doc, fonts)?))),
+                ));
             }
             OutFormat::Docx => {
-                log.progress("lập báo cáo Word (rendering DOCX)");
                 let name = report_name("docx")?;
                 let (fonts, doc) = report_doc.as_ref().expect("composed when asked for");
-                files.push((name, render::docx::render_document(doc, fonts)?));
-                phase("docx");
+                jobs.push((
+                    "docx",
+                    Box::new(move || Ok((name, render::docx::render_document(doc, fonts)?))),
+                ));
             }
         }
     }
+    log.progress("lập các tệp kết quả (rendering outputs)");
+    let rendered = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .into_iter()
+            .map(|(what, job)| {
+                let handle = scope.spawn(move || {
+                    let t = std::time::Instant::now();
+                    let r = job();
+                    (r, t.elapsed().as_secs_f64())
+                });
+                (what, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(what, h)| (what, h.join()))
+            .collect::<Vec<_>>()
+    });
+    for (what, joined) in rendered {
+        let (r, secs) = joined.map_err(|_| {
+            Error::Runtime(format!(
+                "lỗi nội bộ khi lập {what} (internal error while rendering {what})"
+            ))
+        })?;
+        // Each output's own time; they overlap, so the wall time is the `render` phase.
+        log.debug(&format!("phase {what} {secs:.3}"));
+        files.push(r?);
+    }
+    phase("render");
     let manifest = render::manifest::bytes(&cfg_text, &period, as_of, &loaded.files, &files);
     let written: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     files.push(("manifest.json".into(), manifest));
