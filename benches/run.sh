@@ -121,7 +121,7 @@ for N in "${SIZES[@]}"; do
   rm -rf "$ODIR" "$LDIR"; mkdir -p "$ODIR" "$LDIR"
 
   log "N=$N: pakn-report ($n_runs run(s))"
-  FORMATS="xlsx, pdf, json"
+  FORMATS="xlsx, forms, pdf, docx, json"
   read -r r_wall r_rss r_rc r_pre <<<"$(best_of "$n_runs" pakn-report "$LDIR/pakn" \
       "$BIN" -v report "$REG" --period "$PERIOD" --as-of "$AS_OF" --out "$ODIR/pakn")"
   if [ "$r_rc" != 0 ]; then
