@@ -564,6 +564,41 @@ fn share_of(points: f64, max: f64) -> f64 {
 
 const EPS: f64 = 1e-9;
 
+/// The rows of a criteria table: one per criterion (number, title, points, maximum, note), then
+/// the total with the rating — the agency's in section III and each department's card alike.
+pub fn criteria_rows(
+    criteria: &[crate::scorecard::CriterionResult],
+    points: f64,
+    max_points: f64,
+    rating: &str,
+    t: &Templates,
+) -> Vec<Row> {
+    criteria
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Row {
+            cells: vec![
+                (i + 1).to_string(),
+                r.title.clone(),
+                vi::points(r.points),
+                vi::points(r.max_points),
+                r.note.clone(),
+            ],
+            total: false,
+        })
+        .chain(std::iter::once(Row {
+            cells: vec![
+                String::new(),
+                t.document.total_row.clone(),
+                vi::points(points),
+                vi::points(max_points),
+                rating.to_string(),
+            ],
+            total: true,
+        }))
+        .collect()
+}
+
 /// Section III: the scorecard, leadership's first read — points and rating, the criteria that
 /// lost points (with the cases behind them), and the departments ranked worst first.
 pub fn section_scorecard(
@@ -624,31 +659,7 @@ pub fn section_scorecard(
             }
         }
     }
-    let rows: Vec<Row> = a
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(i, r)| Row {
-            cells: vec![
-                (i + 1).to_string(),
-                r.title.clone(),
-                vi::points(r.points),
-                vi::points(r.max_points),
-                r.note.clone(),
-            ],
-            total: false,
-        })
-        .chain(std::iter::once(Row {
-            cells: vec![
-                String::new(),
-                t.document.total_row.clone(),
-                vi::points(a.points),
-                vi::points(a.max_points),
-                a.rating.clone(),
-            ],
-            total: true,
-        }))
-        .collect();
+    let rows = criteria_rows(&a.criteria, a.points, a.max_points, &a.rating, t);
     b.push(Block::Table(Table {
         caption: Some(n.table(&s.criteria_table)),
         widths: vec![0.5, 3.6, 0.9, 0.9, 2.6],

@@ -187,31 +187,7 @@ fn card(ctx: &ReportContext, t: &Templates, tr: &Trend, d: &DepartmentScore) -> 
         )
         .with("change", fmt_change(dt.and_then(|x| x.points_change)));
     let c = &t.columns;
-    let rows: Vec<Row> = d
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(i, r)| Row {
-            cells: vec![
-                (i + 1).to_string(),
-                r.title.clone(),
-                vi::points(r.points),
-                vi::points(r.max_points),
-                r.note.clone(),
-            ],
-            total: false,
-        })
-        .chain(std::iter::once(Row {
-            cells: vec![
-                String::new(),
-                t.document.total_row.clone(),
-                vi::points(d.points),
-                vi::points(d.max_points),
-                d.rating.clone(),
-            ],
-            total: true,
-        }))
-        .collect();
+    let rows = super::criteria_rows(&d.criteria, d.points, d.max_points, &d.rating, t);
     let mut lost = Vec::new();
     for r in d.criteria.iter().filter(|r| r.points < r.max_points - EPS) {
         if r.cases.is_empty() {
