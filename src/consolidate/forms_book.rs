@@ -279,9 +279,12 @@ fn form_sheet(ctx: &FormsBookContext, st: &St, form: &Form) -> XResult<rust_xlsx
     }
     sh.ws.set_freeze_panes(ms + 1, 1)?;
     let sign_row = r + 1;
+    // The units file's place, else the shipped agency's (report-templates/agency.toml), as the
+    // consolidated report does.
+    let default_place = crate::render::agency::Agency::from_config(&Default::default()).place;
     let place = words
         .place_date
-        .replace("{place}", body.place.as_deref().unwrap_or("Hải Phòng"))
+        .replace("{place}", body.place.as_deref().unwrap_or(&default_place))
         .replace("{day}", &ctx.as_of.day().to_string())
         .replace("{month}", &ctx.as_of.month().to_string())
         .replace("{year}", &ctx.as_of.year().to_string());
