@@ -564,9 +564,41 @@ fn share_of(points: f64, max: f64) -> f64 {
 
 const EPS: f64 = 1e-9;
 
-/// The rows of a criteria table: one per criterion (number, title, points, maximum, note), then
-/// the total with the rating — the agency's in section III and each department's card alike.
-pub fn criteria_rows(
+/// A criteria table: one row per criterion (number, title, points, maximum, note), then the
+/// total with the rating — the agency's in section III and each department's card alike (a card
+/// sets its own caption, widths and size).
+pub fn criteria_table(
+    criteria: &[crate::scorecard::CriterionResult],
+    points: f64,
+    max_points: f64,
+    rating: &str,
+    t: &Templates,
+) -> Table {
+    let c = &t.columns;
+    Table {
+        caption: None,
+        widths: vec![0.5, 3.6, 0.9, 0.9, 2.6],
+        aligns: vec![
+            Align::Right,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+        ],
+        header: vec![
+            c.number.clone(),
+            c.criterion.clone(),
+            c.points.clone(),
+            c.max_points.clone(),
+            c.note.clone(),
+        ],
+        rows: criteria_rows(criteria, points, max_points, rating, t),
+        size: 11.0,
+        nowrap: vec![],
+    }
+}
+
+fn criteria_rows(
     criteria: &[crate::scorecard::CriterionResult],
     points: f64,
     max_points: f64,
@@ -659,28 +691,9 @@ pub fn section_scorecard(
             }
         }
     }
-    let rows = criteria_rows(&a.criteria, a.points, a.max_points, &a.rating, t);
-    b.push(Block::Table(Table {
-        caption: Some(n.table(&s.criteria_table)),
-        widths: vec![0.5, 3.6, 0.9, 0.9, 2.6],
-        aligns: vec![
-            Align::Right,
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Left,
-        ],
-        header: vec![
-            c.number.clone(),
-            c.criterion.clone(),
-            c.points.clone(),
-            c.max_points.clone(),
-            c.note.clone(),
-        ],
-        rows,
-        size: 11.0,
-        nowrap: vec![],
-    }));
+    let mut table = criteria_table(&a.criteria, a.points, a.max_points, &a.rating, t);
+    table.caption = Some(n.table(&s.criteria_table));
+    b.push(Block::Table(table));
 
     let ranked = sc.departments_worst_first();
     if ranked.is_empty() {

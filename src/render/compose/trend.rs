@@ -186,8 +186,11 @@ fn card(ctx: &ReportContext, t: &Templates, tr: &Trend, d: &DepartmentScore) -> 
                 .unwrap_or_else(|| p.card_previous_none.clone()),
         )
         .with("change", fmt_change(dt.and_then(|x| x.points_change)));
-    let c = &t.columns;
-    let rows = super::criteria_rows(&d.criteria, d.points, d.max_points, &d.rating, t);
+    let table = Table {
+        widths: vec![0.5, 3.6, 0.8, 0.8, 2.6],
+        size: 10.0,
+        ..super::criteria_table(&d.criteria, d.points, d.max_points, &d.rating, t)
+    };
     let mut lost = Vec::new();
     for r in d.criteria.iter().filter(|r| r.points < r.max_points - EPS) {
         if r.cases.is_empty() {
@@ -216,27 +219,7 @@ fn card(ctx: &ReportContext, t: &Templates, tr: &Trend, d: &DepartmentScore) -> 
             .with("department", d.key.clone())
             .fill(&p.card_title),
         summary: v.fill(&p.card_summary),
-        table: Table {
-            caption: None,
-            widths: vec![0.5, 3.6, 0.8, 0.8, 2.6],
-            aligns: vec![
-                Align::Right,
-                Align::Left,
-                Align::Right,
-                Align::Right,
-                Align::Left,
-            ],
-            header: vec![
-                c.number.clone(),
-                c.criterion.clone(),
-                c.points.clone(),
-                c.max_points.clone(),
-                c.note.clone(),
-            ],
-            rows,
-            size: 10.0,
-            nowrap: vec![],
-        },
+        table,
         lost,
         chart: dt.map(|dt| LineChart {
             caption: p.card_line.clone(),
