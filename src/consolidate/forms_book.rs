@@ -288,40 +288,18 @@ fn form_sheet(ctx: &FormsBookContext, st: &St, form: &Form) -> XResult<rust_xlsx
         .replace("{day}", &ctx.as_of.day().to_string())
         .replace("{month}", &ctx.as_of.month().to_string())
         .replace("{year}", &ctx.as_of.year().to_string());
-    sh.merged(
-        (sign_row, right_start),
-        (sign_row, last),
+    crate::render::forms::signature_block(
+        &mut sh,
+        sign_row,
+        (left_end, right_start, last),
         &place,
-        &st.place,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 1, 0),
-        (sign_row + 1, left_end),
-        &words.sign_left,
-        &st.sign,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 2, 0),
-        (sign_row + 2, left_end),
-        &words.sign_hint,
-        &st.sign_hint,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 1, right_start),
-        (sign_row + 1, last),
-        &words.sign_right,
-        &st.sign,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 2, right_start),
-        (sign_row + 2, last),
-        &words.sign_hint_right,
-        &st.sign_hint,
-        None,
+        [
+            &words.sign_left,
+            &words.sign_hint,
+            &words.sign_right,
+            &words.sign_hint_right,
+        ],
+        (&st.place, &st.sign, &st.sign_hint),
     )?;
     sh.print_setup(true, Some((top, ms)))?;
     sh.finish()

@@ -261,40 +261,18 @@ fn form_sheet(
         .replace("{day}", &ctx.as_of.day().to_string())
         .replace("{month}", &ctx.as_of.month().to_string())
         .replace("{year}", &ctx.as_of.year().to_string());
-    sh.merged(
-        (sign_row, right_start),
-        (sign_row, last),
+    signature_block(
+        &mut sh,
+        sign_row,
+        (left_end, right_start, last),
         &place,
-        &st.place,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 1, 0),
-        (sign_row + 1, left_end),
-        &words.sign_left,
-        &st.sign,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 2, 0),
-        (sign_row + 2, left_end),
-        &words.sign_hint,
-        &st.sign_hint,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 1, right_start),
-        (sign_row + 1, last),
-        &words.sign_right,
-        &st.sign,
-        None,
-    )?;
-    sh.merged(
-        (sign_row + 2, right_start),
-        (sign_row + 2, last),
-        &words.sign_hint_right,
-        &st.sign_hint,
-        None,
+        [
+            &words.sign_left,
+            &words.sign_hint,
+            &words.sign_right,
+            &words.sign_hint_right,
+        ],
+        (&st.place, &st.sign, &st.sign_hint),
     )?;
     sh.print_setup(true, Some((top, ms)))?;
     sh.finish()
@@ -302,6 +280,55 @@ fn form_sheet(
 
 /// The MS cell of a column: its number, followed by its control sums as the official forms
 /// write them ("6 = 8+9+10 = 11+12+13 = 14+18"; it wraps at the spaces).
+/// The place-and-date line and the two signature columns under a form (the unit's and the
+/// consolidating body's forms workbooks alike): `texts` are the left signer, its hint, the right
+/// signer and its hint; `formats` the place line, the signers and the hints.
+pub(crate) fn signature_block(
+    sh: &mut Sheet,
+    sign_row: u32,
+    (left_end, right_start, last): (u16, u16, u16),
+    place: &str,
+    texts: [&str; 4],
+    formats: (&Format, &Format, &Format),
+) -> XResult<()> {
+    let (place_f, sign_f, hint_f) = formats;
+    sh.merged(
+        (sign_row, right_start),
+        (sign_row, last),
+        place,
+        place_f,
+        None,
+    )?;
+    sh.merged(
+        (sign_row + 1, 0),
+        (sign_row + 1, left_end),
+        texts[0],
+        sign_f,
+        None,
+    )?;
+    sh.merged(
+        (sign_row + 2, 0),
+        (sign_row + 2, left_end),
+        texts[1],
+        hint_f,
+        None,
+    )?;
+    sh.merged(
+        (sign_row + 1, right_start),
+        (sign_row + 1, last),
+        texts[2],
+        sign_f,
+        None,
+    )?;
+    sh.merged(
+        (sign_row + 2, right_start),
+        (sign_row + 2, last),
+        texts[3],
+        hint_f,
+        None,
+    )
+}
+
 pub(crate) fn ms_label(c: &crate::forms::layout::Column) -> String {
     let mut s = c.no.to_string();
     let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("+");
