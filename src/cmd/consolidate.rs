@@ -17,7 +17,7 @@ use crate::consolidate::source;
 use crate::consolidate::units::UnitsFile;
 use crate::consolidate::words::Words;
 use crate::consolidate::{self, data::Status};
-use crate::error::{EXIT_OK, Error, Result};
+use crate::error::{EXIT_OK, Result};
 use crate::forms::{CheckState, Layouts};
 use crate::log::Log;
 use crate::render;
@@ -205,12 +205,6 @@ pub fn run(args: &ConsolidateArgs, log: &Log) -> Result<i32> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("reports").join(format!("tong-hop-{}", period.slug)));
-    std::fs::create_dir_all(&out_dir).map_err(|e| {
-        Error::file(
-            &out_dir,
-            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
-        )
-    })?;
     render::write_set(&out_dir, &files)?;
     phase("write");
     log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));

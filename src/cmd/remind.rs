@@ -619,12 +619,6 @@ pub fn run(args: &RemindArgs, log: &Log) -> Result<i32> {
     let out_dir: PathBuf = args.out.clone().unwrap_or_else(|| {
         Path::new("reports").join(format!("nhac-han-{}", as_of.format("%Y-%m-%d")))
     });
-    std::fs::create_dir_all(&out_dir).map_err(|e| {
-        Error::file(
-            &out_dir,
-            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
-        )
-    })?;
     render::write_set(&out_dir, &files)?;
 
     let all: Vec<&Item> = groups.iter().flat_map(|(_, v)| v.iter()).collect();

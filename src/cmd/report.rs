@@ -286,12 +286,6 @@ pub fn run(args: &ReportArgs, log: &Log) -> Result<i32> {
     let written: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     files.push(("manifest.json".into(), manifest));
     log.progress("ghi kết quả (writing outputs)");
-    std::fs::create_dir_all(&out_dir).map_err(|e| {
-        Error::file(
-            &out_dir,
-            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
-        )
-    })?;
     render::write_set(&out_dir, &files)?;
     phase("write");
     log.debug(&format!("phase total {:.3}", clock.elapsed().as_secs_f64()));

@@ -64,13 +64,19 @@ pub fn file_name(template: &str, slug: &str, ext: &str, source: &str) -> Result<
     Ok(format!("{stem}.{ext}"))
 }
 
-/// Writes the outputs of one run as one set (SPEC §7, §9): every file was rendered in memory by
-/// the caller; each is written to a temporary name in `dir` and synced, and only when all of them
+/// Writes the outputs of one run as one set (SPEC §7, §9), making `dir` when it is missing: every
+/// file was rendered in memory by the caller; each is written to a temporary name in `dir` and synced, and only when all of them
 /// are on disk are they renamed into place, in the order given (the manifest last). A failure
 /// while writing the temporary files replaces nothing and removes what it wrote; a target that is
 /// a folder is refused before anything is renamed.
 pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     use std::io::Write;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::file(
+            dir,
+            format!("không tạo được thư mục kết quả (cannot create output folder): {e}"),
+        )
+    })?;
     let mut temps: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::with_capacity(files.len());
     let clean = |temps: &[(std::path::PathBuf, std::path::PathBuf)]| {
         for (tmp, _) in temps {
