@@ -84,6 +84,18 @@ pub enum QuoteFault {
     TextAfterQuote,
 }
 
+/// The judging of the rows after the header, which `for_each_body` runs on every core: `assess`
+/// sees one row with its number and must not depend on the rows before it (what does is left to
+/// the taker, which gets the verdicts in file order).
+pub trait Body: Sync {
+    /// The verdict on one row.
+    type Out: Send;
+    /// What one worker keeps between rows (memos).
+    type Scratch: Send;
+    fn scratch(&self, worker: usize) -> Self::Scratch;
+    fn assess(&self, scratch: &mut Self::Scratch, row_no: u32, row: &dyn Row) -> Self::Out;
+}
+
 /// What the row visitor wants next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -177,6 +189,22 @@ pub fn for_each_row(
             path,
             "định dạng không hỗ trợ (unsupported file type)",
         )),
+    }
+}
+
+/// The rows after row `skip` (the header row) of a CSV file, judged by `body` on every core and
+/// handed to `take` in file order (`csvfile::for_each_body`). None for other formats: their rows
+/// are read with `for_each_row`.
+pub fn for_each_body<B: Body>(
+    path: &Path,
+    header_score: &dyn Fn(&dyn Row) -> usize,
+    skip: u32,
+    body: &B,
+    take: &mut dyn FnMut(u32, B::Out),
+) -> Option<Result<()>> {
+    match format_of(path) {
+        Some(Format::Csv) => Some(csvfile::for_each_body(path, header_score, skip, body, take)),
+        _ => None,
     }
 }
 

@@ -3,8 +3,8 @@
 use super::*;
 
 /// The accepted ids folded to lower case, with where each was read: the keys side by side in one
-/// string, chained per hash (no string allocated per id). `set_key` folds an id into the scratch
-/// key that `get` and `insert` use.
+/// string, chained per hash (no string kept per id). `key_of` folds an id into the key and hash
+/// that `get` and `insert` take; it runs wherever the row is judged, with the same hasher.
 #[derive(Default)]
 pub(super) struct Seen {
     pub(super) keys: String,
@@ -17,34 +17,32 @@ pub(super) struct Seen {
     /// Hash of a key → its last key.
     pub(super) heads: PlHashMap<u64, u32>,
     pub(super) hasher: PlRandomState,
-    pub(super) scratch: String,
-    pub(super) hash: u64,
 }
 
 impl Seen {
-    pub(super) fn set_key(&mut self, id: &str) {
+    /// The key of an id (folded to lower case) and its hash.
+    pub(super) fn key_of(hasher: &PlRandomState, id: &str) -> (String, u64) {
         use std::hash::BuildHasher;
-        self.scratch.clear();
-        if id.is_ascii() {
-            self.scratch
-                .extend(id.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let key = if id.is_ascii() {
+            id.to_ascii_lowercase()
         } else {
-            self.scratch.push_str(&id.to_lowercase());
-        }
-        self.hash = self.hasher.hash_one(self.scratch.as_str());
+            id.to_lowercase()
+        };
+        let hash = hasher.hash_one(key.as_str());
+        (key, hash)
     }
 
-    pub(super) fn key(&self, i: u32) -> &str {
+    fn key(&self, i: u32) -> &str {
         let i = i as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.keys[start..self.ends[i]]
     }
 
     /// Where the key was first accepted.
-    pub(super) fn get(&self) -> Option<(usize, u32)> {
-        let mut i = *self.heads.get(&self.hash)?;
+    pub(super) fn get(&self, hash: u64, key: &str) -> Option<(usize, u32)> {
+        let mut i = *self.heads.get(&hash)?;
         while i != u32::MAX {
-            if self.key(i) == self.scratch {
+            if self.key(i) == key {
                 return Some(self.at[i as usize]);
             }
             i = self.next[i as usize];
@@ -52,12 +50,12 @@ impl Seen {
         None
     }
 
-    pub(super) fn insert(&mut self, at: (usize, u32)) {
+    pub(super) fn insert(&mut self, hash: u64, key: String, at: (usize, u32)) {
         let i = self.at.len() as u32;
-        self.keys.push_str(&self.scratch);
+        self.keys.push_str(&key);
         self.ends.push(self.keys.len());
         self.at.push(at);
-        let previous = self.heads.insert(self.hash, i);
+        let previous = self.heads.insert(hash, i);
         self.next.push(previous.unwrap_or(u32::MAX));
     }
 }

@@ -127,10 +127,6 @@ pub(super) struct State<'a> {
     pub(super) duplicates: Vec<Issue>,
     pub(super) warnings: HashMap<(String, String, String), Warning>,
     pub(super) warning_order: Vec<(String, String, String)>,
-    /// Memo of vocabulary lookups per coded field: value as read (or cleaned) → what it reads as.
-    pub(super) memo: [PlHashMap<String, Looked>; 11],
-    /// Memo of category (0) and department (1) names: value as read → index into `name_list`.
-    pub(super) names: [PlHashMap<String, u32>; 2],
     /// Canonical names → index into `name_list`.
     pub(super) interned: PlHashMap<String, u32>,
     /// The distinct canonical names of categories and departments.
@@ -173,10 +169,115 @@ pub(super) enum Looked {
     Unknown,
 }
 
-impl<'a> State<'a> {
+/// A warning raised while judging a row, counted by `State::warn` when the row is taken.
+#[derive(Debug)]
+pub(super) struct Warn {
+    field: &'static str,
+    value: String,
+    reason: &'static str,
+}
+
+/// A category or department name as one worker read it: its index in the worker's own list,
+/// with the name itself the first time the worker meets it (`State::take` maps it to the
+/// file-wide list in file order).
+#[derive(Debug, Default)]
+pub(super) struct NameRef {
+    worker: usize,
+    local: u32,
+    new: Option<String>,
+}
+
+/// A row that passed every rule that does not depend on the rows before it: the duplicate
+/// check (SPEC §3.7) is left to `State::take`, which sees the rows in file order.
+#[derive(Debug)]
+pub(super) struct Candidate {
+    id: String,
+    /// The id folded to lower case, and its hash (`Seen`).
+    key: String,
+    hash: u64,
+    /// Raised before the duplicate check (counted even when the row is a duplicate).
+    before: Option<Warn>,
+    /// Raised after it (counted only when the row is accepted).
+    after: Vec<Warn>,
+    received: Stamp,
+    due: Option<Stamp>,
+    responded: Option<Stamp>,
+    resolved: Option<Stamp>,
+    assigned: Option<Stamp>,
+    accepted: Option<Stamp>,
+    kind: &'static str,
+    channel: &'static str,
+    status: Option<&'static str>,
+    complexity: &'static str,
+    category: NameRef,
+    department: NameRef,
+    satisfied: Option<bool>,
+    signatories: Option<&'static str>,
+    competence: Option<&'static str>,
+    outcome: Option<&'static str>,
+    attempt: Option<&'static str>,
+    matter: Option<String>,
+}
+
+/// The verdict on one row as far as the row alone decides it.
+#[derive(Debug)]
+pub(super) enum Assessed {
+    Skipped,
+    Rejected(Issue),
+    Candidate(Box<Candidate>),
+}
+
+/// What judging a row of one file needs: nothing that changes from row to row, so that the rows
+/// can be judged on every core (`input::Body`).
+pub(super) struct Judge<'a> {
+    pub(super) vocab: &'a Vocabulary,
+    pub(super) cfg: &'a Config,
+    pub(super) map: &'a ColumnMap,
+    pub(super) file: &'a str,
+    pub(super) hasher: &'a PlRandomState,
+}
+
+/// One worker's memos: the lookups of each coded field and the names it has met.
+#[derive(Default)]
+pub(super) struct Scratch {
+    worker: usize,
+    /// Value as read (or cleaned) → what it reads as, per coded field.
+    memo: [PlHashMap<String, Looked>; 11],
+    /// Category (0) and department (1) value as read → index into `names`.
+    values: [PlHashMap<String, u32>; 2],
+    /// The canonical names met, → their index.
+    names: PlHashMap<String, u32>,
+}
+
+impl Scratch {
+    pub(super) fn new(worker: usize) -> Self {
+        Scratch {
+            worker,
+            ..Default::default()
+        }
+    }
+}
+
+impl input::Body for Judge<'_> {
+    type Out = Assessed;
+    type Scratch = Scratch;
+    fn scratch(&self, worker: usize) -> Scratch {
+        Scratch::new(worker)
+    }
+    fn assess(&self, scratch: &mut Scratch, row_no: u32, row: &dyn Row) -> Assessed {
+        Judge::assess(self, scratch, row_no, row)
+    }
+}
+
+impl<'a> Judge<'a> {
     /// The code of a cleaned value in a coded vocabulary (memoised).
-    pub(super) fn code(&mut self, field: Field, value: &str) -> Option<&'static str> {
-        match self.lookup(field, value) {
+    pub(super) fn code(
+        &self,
+        scratch: &mut Scratch,
+        field: Field,
+        value: &str,
+    ) -> Option<&'static str> {
+        match self.lookup(scratch, field, value) {
             Looked::Code(c) => Some(c),
             _ => None,
         }
@@ -184,8 +285,8 @@ impl<'a> State<'a> {
 
     /// What a value (as read, or cleaned) of a coded field reads as: it is cleaned and looked up
     /// in the vocabulary, once per distinct value.
-    pub(super) fn lookup(&mut self, field: Field, value: &str) -> Looked {
-        if let Some(hit) = self.memo[field as usize].get(value) {
+    pub(super) fn lookup(&self, scratch: &mut Scratch, field: Field, value: &str) -> Looked {
+        if let Some(hit) = scratch.memo[field as usize].get(value) {
             return *hit;
         }
         let vocab: &'a Vocabulary = self.vocab;
@@ -209,27 +310,21 @@ impl<'a> State<'a> {
                 None => Looked::Unknown,
             }
         };
-        self.memo[field as usize].insert(value.to_string(), looked);
+        scratch.memo[field as usize].insert(value.to_string(), looked);
         looked
     }
 
-    /// The index in `name_list` of a canonical name.
-    pub(super) fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.interned.get(name) {
-            return i;
-        }
-        let i = self.name_list.len() as u32;
-        self.name_list.push(name.to_string());
-        self.interned.insert(name.to_string(), i);
-        i
-    }
-
-    /// The canonical name of a department or category value as read (memoised), as an index
-    /// into `name_list`: the value cleaned and mapped, or the blank name when it cleans to blank.
-    pub(super) fn mapped(&mut self, field: Field, value: &str) -> u32 {
+    /// The canonical name of a department or category value as read (memoised): the value
+    /// cleaned and mapped, or the blank name when it cleans to blank.
+    pub(super) fn mapped(&self, scratch: &mut Scratch, field: Field, value: &str) -> NameRef {
         let which = usize::from(field != Field::Category);
-        if let Some(&hit) = self.names[which].get(value) {
-            return hit;
+        let worker = scratch.worker;
+        if let Some(&local) = scratch.values[which].get(value) {
+            return NameRef {
+                worker,
+                local,
+                new: None,
+            };
         }
         let vocab = self.vocab;
         let (map, blank) = if field == Field::Category {
@@ -238,13 +333,86 @@ impl<'a> State<'a> {
             (&vocab.department, &vocab.blank_department)
         };
         let cleaned = clean(value);
-        let i = if cleaned.is_empty() {
-            self.intern(blank)
+        let name = if cleaned.is_empty() {
+            blank.clone()
         } else {
-            let name = map.map(cleaned);
-            self.intern(&name)
+            map.map(cleaned)
         };
-        self.names[which].insert(value.to_string(), i);
+        let (local, new) = match scratch.names.get(&name) {
+            Some(&i) => (i, None),
+            None => {
+                let i = scratch.names.len() as u32;
+                scratch.names.insert(name.clone(), i);
+                (i, Some(name))
+            }
+        };
+        scratch.values[which].insert(value.to_string(), local);
+        NameRef { worker, local, new }
+    }
+
+    /// The code of an optional form field (signatories, competence, outcome, attempt): a word of
+    /// its vocabulary, or a count for signatories and attempt. Unknown values are warned about
+    /// and read as blank.
+    pub(super) fn form_code(
+        &self,
+        scratch: &mut Scratch,
+        warnings: &mut Vec<Warn>,
+        field: Field,
+        name: &'static str,
+        cell: Cell,
+        raw: &str,
+    ) -> Option<&'static str> {
+        if raw.is_empty() {
+            return None;
+        }
+        let number = match cell {
+            Cell::Number(n) => Some(n),
+            _ => raw.replace(',', ".").parse::<f64>().ok(),
+        };
+        let by_number =
+            number
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+                .and_then(|n| match field {
+                    Field::Signers if n == 0.0 => Some("other"),
+                    Field::Signers if n == 1.0 => Some("one"),
+                    Field::Signers => Some("many"),
+                    Field::Attempt if n == 1.0 => Some("first"),
+                    Field::Attempt if n == 2.0 => Some("second"),
+                    Field::Attempt if n >= 3.0 => Some("more"),
+                    _ => None,
+                });
+        if by_number.is_some() {
+            return by_number;
+        }
+        let all = match field {
+            Field::Signers => vocab::SIGNATORIES_CODES,
+            Field::Competence => vocab::COMPETENCE_CODES,
+            Field::Outcome => vocab::OUTCOME_CODES,
+            _ => vocab::ATTEMPT_CODES,
+        };
+        match self.code(scratch, field, raw) {
+            Some(c) => all.iter().copied().find(|x| *x == c),
+            None => {
+                warnings.push(Warn {
+                    field: name,
+                    value: raw.to_string(),
+                    reason: reason::UNKNOWN_FORM_VALUE,
+                });
+                None
+            }
+        }
+    }
+}
+
+impl<'a> State<'a> {
+    /// The index in `name_list` of a canonical name.
+    pub(super) fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.interned.get(name) {
+            return i;
+        }
+        let i = self.name_list.len() as u32;
+        self.name_list.push(name.to_string());
+        self.interned.insert(name.to_string(), i);
         i
     }
 
@@ -267,6 +435,14 @@ impl<'a> State<'a> {
         let mut error: Option<Error> = None;
         let mut legacy_text = false;
         let score = |row: &dyn Row| header_score(vocab, row);
+        // A CSV file's body is read apart from its header, its rows judged on every core; other
+        // formats are read row by row, here.
+        let parallel = input::format_of(path) == Some(input::Format::Csv);
+        let cfg = self.cfg;
+        let id_hasher = self.seen.hasher.clone();
+        let mut scratch = Scratch::new(0);
+        // Each worker's name indices → `name_list`.
+        let mut names: Vec<Vec<u32>> = Vec::new();
         input::for_each_row(path, &self.cfg.input, &score, &mut |row_no, row| {
             match &columns {
                 None => {
@@ -312,28 +488,48 @@ impl<'a> State<'a> {
                             }
                         }
                         columns = Some(map);
+                        if parallel {
+                            return Ok(Flow::Stop);
+                        }
                     } else if row_no >= HEADER_SEARCH_ROWS {
                         return Ok(Flow::Stop);
                     }
                 }
                 Some(map) => {
-                    account.rows_read += 1;
-                    match self.judge(file_index, &name, row_no, row, map) {
-                        Verdict::Skipped => account.skipped += 1,
-                        Verdict::Rejected(issue) => {
-                            account.rejected += 1;
-                            self.rejects.push(issue);
-                        }
-                        Verdict::Duplicate(issue) => {
-                            account.duplicates += 1;
-                            self.duplicates.push(issue);
-                        }
-                        Verdict::Accepted => account.accepted += 1,
-                    }
+                    let judge = Judge {
+                        vocab,
+                        cfg,
+                        map,
+                        file: &name,
+                        hasher: &id_hasher,
+                    };
+                    let assessed = judge.assess(&mut scratch, row_no, row);
+                    let verdict = self.take(file_index, &name, row_no, assessed, &mut names);
+                    self.count(&mut account, verdict);
                 }
             }
             Ok(Flow::Continue)
         })?;
+        if let (true, None, Some(map)) = (parallel, &error, &columns) {
+            let judge = Judge {
+                vocab,
+                cfg,
+                map,
+                file: &name,
+                hasher: &id_hasher,
+            };
+            let body = input::for_each_body(
+                path,
+                &score,
+                account.header_row,
+                &judge,
+                &mut |row_no, assessed| {
+                    let verdict = self.take(file_index, &name, row_no, assessed, &mut names);
+                    self.count(&mut account, verdict);
+                },
+            );
+            body.expect("a CSV file")?;
+        }
         account.sha256 = hasher
             .join()
             .map_err(|_| Error::file(path, "lỗi khi tính SHA-256 (hash failed)"))??;
@@ -376,6 +572,35 @@ impl<'a> State<'a> {
         })
     }
 
+    /// The index in `name_list` of a name a worker read (`NameRef`).
+    fn global_name(&mut self, r: NameRef, names: &mut Vec<Vec<u32>>) -> u32 {
+        if names.len() <= r.worker {
+            names.resize_with(r.worker + 1, Vec::new);
+        }
+        if let Some(name) = r.new {
+            let i = self.intern(&name);
+            names[r.worker].push(i);
+        }
+        names[r.worker][r.local as usize]
+    }
+
+    /// Counts a row's verdict in its file's accounting (SPEC §3.6) and keeps its issue.
+    pub(super) fn count(&mut self, account: &mut FileAccount, verdict: Verdict) {
+        account.rows_read += 1;
+        match verdict {
+            Verdict::Skipped => account.skipped += 1,
+            Verdict::Rejected(issue) => {
+                account.rejected += 1;
+                self.rejects.push(issue);
+            }
+            Verdict::Duplicate(issue) => {
+                account.duplicates += 1;
+                self.duplicates.push(issue);
+            }
+            Verdict::Accepted => account.accepted += 1,
+        }
+    }
+
     pub(super) fn warn(&mut self, file: &str, row: u32, field: &str, value: &str, reason: &str) {
         let key = (field.to_string(), value.to_string(), reason.to_string());
         if let Some(w) = self.warnings.get_mut(&key) {
@@ -396,65 +621,115 @@ impl<'a> State<'a> {
         );
     }
 
-    /// The code of an optional form field (signatories, competence, outcome, attempt): a word of
-    /// its vocabulary, or a count for signatories and attempt. Unknown values are warned about
-    /// and read as blank.
-    pub(super) fn form_code(
-        &mut self,
-        file: &str,
-        row_no: u32,
-        field: Field,
-        name: &str,
-        cell: Cell,
-        raw: &str,
-    ) -> Option<&'static str> {
-        if raw.is_empty() {
-            return None;
-        }
-        let number = match cell {
-            Cell::Number(n) => Some(n),
-            _ => raw.replace(',', ".").parse::<f64>().ok(),
-        };
-        let by_number =
-            number
-                .filter(|n| n.fract() == 0.0 && *n >= 0.0)
-                .and_then(|n| match field {
-                    Field::Signers if n == 0.0 => Some("other"),
-                    Field::Signers if n == 1.0 => Some("one"),
-                    Field::Signers => Some("many"),
-                    Field::Attempt if n == 1.0 => Some("first"),
-                    Field::Attempt if n == 2.0 => Some("second"),
-                    Field::Attempt if n >= 3.0 => Some("more"),
-                    _ => None,
-                });
-        if by_number.is_some() {
-            return by_number;
-        }
-        let all = match field {
-            Field::Signers => vocab::SIGNATORIES_CODES,
-            Field::Competence => vocab::COMPETENCE_CODES,
-            Field::Outcome => vocab::OUTCOME_CODES,
-            _ => vocab::ATTEMPT_CODES,
-        };
-        match self.code(field, raw) {
-            Some(c) => all.iter().copied().find(|x| *x == c),
-            None => {
-                self.warn(file, row_no, name, raw, reason::UNKNOWN_FORM_VALUE);
-                None
-            }
-        }
-    }
-
-    pub(super) fn judge(
+    /// Takes the verdict on one row, in file order: counts the warnings, makes the duplicate check
+    /// (SPEC §3.7) and adds an accepted row to the table. `names` maps each worker's name
+    /// indices to `name_list`.
+    pub(super) fn take(
         &mut self,
         file_index: usize,
         file: &str,
         row_no: u32,
-        row: &dyn Row,
-        map: &ColumnMap,
+        assessed: Assessed,
+        names: &mut Vec<Vec<u32>>,
     ) -> Verdict {
-        let vocab: &'a Vocabulary = self.vocab;
-        let cell = |field: usize| map.at[field].map(|i| row.cell(i)).unwrap_or(Cell::Empty);
+        let c = match assessed {
+            Assessed::Skipped => return Verdict::Skipped,
+            Assessed::Rejected(issue) => return Verdict::Rejected(issue),
+            Assessed::Candidate(c) => c,
+        };
+        if let Some(w) = &c.before {
+            self.warn(file, row_no, w.field, &w.value, w.reason);
+        }
+        // A worker's names are mapped even on a duplicate row: the first row that names one may
+        // be a duplicate, and the worker refers to it by its index from then on.
+        let mut c = c;
+        let category = self.global_name(std::mem::take(&mut c.category), names);
+        let department = self.global_name(std::mem::take(&mut c.department), names);
+        if let Some((first_file, first_row)) = self.seen.get(c.hash, &c.key) {
+            let first_name = self
+                .accounts
+                .get(first_file)
+                .map(|a| a.name.as_str())
+                .unwrap_or(file);
+            return Verdict::Duplicate(Issue {
+                file: file.to_string(),
+                row: row_no,
+                field: "id".to_string(),
+                reason: reason::duplicate(first_name, first_row),
+                value: c.id,
+                code: Code::Duplicate,
+            });
+        }
+        for w in &c.after {
+            self.warn(file, row_no, w.field, &w.value, w.reason);
+        }
+        let Candidate {
+            id,
+            key,
+            hash,
+            received,
+            due,
+            responded,
+            resolved,
+            assigned,
+            accepted,
+            kind,
+            channel,
+            status,
+            complexity,
+            satisfied,
+            signatories,
+            competence,
+            outcome,
+            attempt,
+            matter,
+            ..
+        } = *c;
+        self.seen.insert(hash, key, (file_index, row_no));
+        let b = &mut self.builder;
+        b.id.0.append_value(&id);
+        b.file_no.push(file_index as u32);
+        b.row_no.push(row_no);
+        b.received_at.push(received.millis());
+        b.received_has_time.push(received.time.is_some());
+        let (v, t) = stamp_cols(due);
+        b.due_at.push(v);
+        b.due_has_time.push(t);
+        let (v, t) = stamp_cols(responded);
+        b.responded_at.push(v);
+        b.responded_has_time.push(t);
+        let (v, t) = stamp_cols(resolved);
+        b.resolved_at.push(v);
+        b.resolved_has_time.push(t);
+        b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
+        b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
+        b.kind.push(kind);
+        b.channel.push(channel);
+        b.status.push(status);
+        b.complexity.push(complexity);
+        b.category.push(category);
+        b.department.push(department);
+        b.satisfied.push(satisfied);
+        b.signatories.push(signatories);
+        b.competence.push(competence);
+        b.outcome.push(outcome);
+        b.attempt.push(attempt);
+        b.matter.push(matter);
+        Verdict::Accepted
+    }
+}
+
+impl<'a> Judge<'a> {
+    /// The verdict on one row as far as the row alone decides it (SPEC §3.5): skipped, rejected
+    /// (the first failing rule), or a candidate for the duplicate check that `State::take` makes.
+    pub(super) fn assess(&self, scratch: &mut Scratch, row_no: u32, row: &dyn Row) -> Assessed {
+        let (vocab, file, map): (&'a Vocabulary, &str, &ColumnMap) =
+            (self.vocab, self.file, self.map);
+        // Each field's cell, read once (a cell of a CSV record is checked to be UTF-8 as it is
+        // read).
+        let cells: [Cell; SLOTS.len()] =
+            std::array::from_fn(|k| map.at[k].map(|i| row.cell(i)).unwrap_or(Cell::Empty));
+        let cell = |field: usize| cells[field];
         let text = |field: usize| match cell(field) {
             Cell::Text(t) => clean_cow(t),
             Cell::Empty => Cow::Borrowed(""),
@@ -484,7 +759,7 @@ impl<'a> State<'a> {
         if let Some(shape) = row.shape()
             && let Some(what) = quote_fault(&shape, row, map)
         {
-            return Verdict::Rejected(issue_with(
+            return Assessed::Rejected(issue_with(
                 "",
                 String::new(),
                 Code::QuoteFault,
@@ -492,16 +767,12 @@ impl<'a> State<'a> {
             ));
         }
         // A formula saved without its value: the value is unknown, so the row cannot be judged.
-        if let Some(k) = map
-            .at
-            .iter()
-            .position(|at| at.is_some_and(|i| row.cell(i) == Cell::Uncalculated))
-        {
-            return Verdict::Rejected(issue(SLOTS[k], String::new(), Code::FormulaWithoutValue));
+        if let Some(k) = cells.iter().position(|c| *c == Cell::Uncalculated) {
+            return Assessed::Rejected(issue(SLOTS[k], String::new(), Code::FormulaWithoutValue));
         }
         // 1. Skipped: blank rows and total rows.
         if (0..row.len()).all(|i| row.cell(i).is_blank()) {
-            return Verdict::Skipped;
+            return Assessed::Skipped;
         }
         let id = text(S_ID);
         // A total row: blank id and a cell reading "Tổng cộng…" or "Cộng" (SPEC §5); registers
@@ -509,7 +780,7 @@ impl<'a> State<'a> {
         if cell(S_RECEIVED_AT).is_blank() {
             let id_folded = fold(&id);
             if id_folded.starts_with("tongcong") || id_folded == "cong" {
-                return Verdict::Skipped;
+                return Assessed::Skipped;
             }
         }
         if id.is_empty() {
@@ -521,20 +792,24 @@ impl<'a> State<'a> {
                 _ => false,
             });
             if is_total {
-                return Verdict::Skipped;
+                return Assessed::Skipped;
             }
             // 2. Rejected, first failing rule.
-            return Verdict::Rejected(issue("id", String::new(), Code::BlankId));
+            return Assessed::Rejected(issue("id", String::new(), Code::BlankId));
         }
 
         let format = self.cfg.input.date_format.as_deref();
         let received = match dates::parse_cell(cell(S_RECEIVED_AT), format) {
             Ok(Some(s)) => s,
             Ok(None) => {
-                return Verdict::Rejected(issue("received_at", String::new(), Code::BlankReceived));
+                return Assessed::Rejected(issue(
+                    "received_at",
+                    String::new(),
+                    Code::BlankReceived,
+                ));
             }
             Err(_) => {
-                return Verdict::Rejected(issue(
+                return Assessed::Rejected(issue(
                     "received_at",
                     cell(S_RECEIVED_AT).to_text(),
                     Code::BadDate,
@@ -542,21 +817,21 @@ impl<'a> State<'a> {
             }
         };
 
-        let kind: &'static str = match self.lookup(Field::Kind, &raw(S_KIND)) {
+        let kind: &'static str = match self.lookup(scratch, Field::Kind, &raw(S_KIND)) {
             Looked::Code(k) => k,
             Looked::Blank if vocab.default_kind.is_some() => code_static(
                 vocab.default_kind.as_deref().unwrap_or_default(),
                 vocab::KIND_CODES,
             ),
             Looked::Blank => {
-                return Verdict::Rejected(issue(
+                return Assessed::Rejected(issue(
                     "kind",
                     text(S_KIND).into_owned(),
                     Code::BlankKind,
                 ));
             }
             Looked::Unknown => {
-                return Verdict::Rejected(issue(
+                return Assessed::Rejected(issue(
                     "kind",
                     text(S_KIND).into_owned(),
                     Code::UnknownKind,
@@ -571,7 +846,7 @@ impl<'a> State<'a> {
             match dates::parse_cell(c, format) {
                 Ok(s) => other[k] = s,
                 Err(_) => {
-                    return Verdict::Rejected(issue(field, c.to_text(), Code::BadDate));
+                    return Assessed::Rejected(issue(field, c.to_text(), Code::BadDate));
                 }
             }
         }
@@ -579,7 +854,7 @@ impl<'a> State<'a> {
         if let Some(r) = resolved
             && r.is_before(&received)
         {
-            return Verdict::Rejected(issue(
+            return Assessed::Rejected(issue(
                 "resolved_at",
                 cell(S_RESOLVED_AT).to_text(),
                 Code::ResolvedBeforeReceived,
@@ -588,87 +863,73 @@ impl<'a> State<'a> {
         if let Some(r) = responded
             && r.is_before(&received)
         {
-            return Verdict::Rejected(issue(
+            return Assessed::Rejected(issue(
                 "responded_at",
                 cell(S_RESPONDED_AT).to_text(),
                 Code::RespondedBeforeReceived,
             ));
         }
 
-        let status = match self.lookup(Field::Status, &raw(S_STATUS)) {
+        let mut before = None;
+        let status = match self.lookup(scratch, Field::Status, &raw(S_STATUS)) {
             Looked::Blank => None,
             Looked::Code(c) => Some(c),
             Looked::Unknown => {
-                self.warn(
-                    file,
-                    row_no,
-                    "status",
-                    &text(S_STATUS),
-                    reason::UNKNOWN_STATUS,
-                );
+                before = Some(Warn {
+                    field: "status",
+                    value: text(S_STATUS).into_owned(),
+                    reason: reason::UNKNOWN_STATUS,
+                });
                 None
             }
         };
         if status.is_some_and(|s| s != "open") && resolved.is_none() {
-            return Verdict::Rejected(issue(
+            return Assessed::Rejected(issue(
                 "status",
                 text(S_STATUS).into_owned(),
                 Code::ClosedWithoutDate,
             ));
         }
 
-        // 3. Duplicate of an id already accepted.
-        self.seen.set_key(&id);
-        if let Some((first_file, first_row)) = self.seen.get() {
-            let first_name = self
-                .accounts
-                .get(first_file)
-                .map(|a| a.name.as_str())
-                .unwrap_or(file)
-                .to_string();
-            return Verdict::Duplicate(issue_with(
-                "id",
-                id.into_owned(),
-                Code::Duplicate,
-                &reason::duplicate(&first_name, first_row),
-            ));
-        }
+        // 3. The duplicate check is made in file order by `State::take`, on this key.
+        let (key, hash) = Seen::key_of(self.hasher, &id);
 
-        // 4. Accepted. Warnings for values that are read with a fallback.
-        let channel = match self.lookup(Field::Channel, &raw(S_CHANNEL)) {
+        // 4. Candidate. Warnings for values that are read with a fallback.
+        let mut after = Vec::new();
+        let channel = match self.lookup(scratch, Field::Channel, &raw(S_CHANNEL)) {
             Looked::Blank => {
-                self.warn(file, row_no, "channel", "", reason::BLANK_CHANNEL);
+                after.push(Warn {
+                    field: "channel",
+                    value: String::new(),
+                    reason: reason::BLANK_CHANNEL,
+                });
                 "other"
             }
             Looked::Code(c) => c,
             Looked::Unknown => {
-                self.warn(
-                    file,
-                    row_no,
-                    "channel",
-                    &text(S_CHANNEL),
-                    reason::UNKNOWN_CHANNEL,
-                );
+                after.push(Warn {
+                    field: "channel",
+                    value: text(S_CHANNEL).into_owned(),
+                    reason: reason::UNKNOWN_CHANNEL,
+                });
                 "other"
             }
         };
-        let complexity = match self.lookup(Field::Complexity, &raw(S_COMPLEXITY)) {
+        let complexity = match self.lookup(scratch, Field::Complexity, &raw(S_COMPLEXITY)) {
             Looked::Blank => "none",
             Looked::Code(c) => c,
             Looked::Unknown => {
-                self.warn(
-                    file,
-                    row_no,
-                    "complexity",
-                    &text(S_COMPLEXITY),
-                    reason::UNKNOWN_COMPLEXITY,
-                );
+                after.push(Warn {
+                    field: "complexity",
+                    value: text(S_COMPLEXITY).into_owned(),
+                    reason: reason::UNKNOWN_COMPLEXITY,
+                });
                 "none"
             }
         };
         let satisfied = match cell(S_SATISFACTION) {
-            Cell::Number(n) => self.vocab.rating.judge(n),
-            _ => match self.lookup(Field::Satisfaction, &raw(S_SATISFACTION)) {
+            Cell::Number(n) => vocab.rating.judge(n),
+            _ => match self.lookup(scratch, Field::Satisfaction, &raw(S_SATISFACTION)) {
                 Looked::Blank => Ok(None),
                 Looked::Code(c) => Ok(Some(c == "satisfied")),
                 Looked::Unknown => {
@@ -679,53 +940,50 @@ impl<'a> State<'a> {
                         t.parse::<f64>()
                     };
                     match n {
-                        Ok(n) => self.vocab.rating.judge(n),
+                        Ok(n) => vocab.rating.judge(n),
                         Err(_) => Err(()),
                     }
                 }
             },
         };
         let satisfied = satisfied.unwrap_or_else(|_| {
-            let raw = text(S_SATISFACTION);
-            self.warn(
-                file,
-                row_no,
-                "satisfaction",
-                &raw,
-                reason::UNKNOWN_SATISFACTION,
-            );
+            after.push(Warn {
+                field: "satisfaction",
+                value: text(S_SATISFACTION).into_owned(),
+                reason: reason::UNKNOWN_SATISFACTION,
+            });
             None
         });
-        let category = self.mapped(Field::Category, &raw(S_CATEGORY));
-        let department = self.mapped(Field::Department, &raw(S_DEPARTMENT));
+        let category = self.mapped(scratch, Field::Category, &raw(S_CATEGORY));
+        let department = self.mapped(scratch, Field::Department, &raw(S_DEPARTMENT));
 
-        let signers = self.form_code(
-            file,
-            row_no,
+        let signatories = self.form_code(
+            scratch,
+            &mut after,
             Field::Signers,
             "signatories",
             cell(S_SIGNATORIES),
             &text(S_SIGNATORIES),
         );
         let competence = self.form_code(
-            file,
-            row_no,
+            scratch,
+            &mut after,
             Field::Competence,
             "competence",
             Cell::Empty,
             &text(S_COMPETENCE),
         );
         let outcome = self.form_code(
-            file,
-            row_no,
+            scratch,
+            &mut after,
             Field::Outcome,
             "outcome",
             Cell::Empty,
             &text(S_OUTCOME),
         );
         let attempt = self.form_code(
-            file,
-            row_no,
+            scratch,
+            &mut after,
             Field::Attempt,
             "attempt",
             cell(S_ATTEMPT),
@@ -734,38 +992,31 @@ impl<'a> State<'a> {
         let matter = Some(text(S_MATTER))
             .filter(|m| !m.is_empty())
             .map(Cow::into_owned);
-
-        self.seen.insert((file_index, row_no));
-        let b = &mut self.builder;
-        b.id.0.append_value(&*id);
-        b.file_no.push(file_index as u32);
-        b.row_no.push(row_no);
-        b.received_at.push(received.millis());
-        b.received_has_time.push(received.time.is_some());
-        let (v, t) = stamp_cols(due);
-        b.due_at.push(v);
-        b.due_has_time.push(t);
-        let (v, t) = stamp_cols(responded);
-        b.responded_at.push(v);
-        b.responded_has_time.push(t);
-        let (v, t) = stamp_cols(resolved);
-        b.resolved_at.push(v);
-        b.resolved_has_time.push(t);
-        b.assigned_date.push(assigned.map(|s| epoch_days(s.date)));
-        b.accepted_date.push(accepted.map(|s| epoch_days(s.date)));
-        b.kind.push(kind);
-        b.channel.push(channel);
-        b.status.push(status);
-        b.complexity.push(complexity);
-        b.category.push(category);
-        b.department.push(department);
-        b.satisfied.push(satisfied);
-        b.signatories.push(signers);
-        b.competence.push(competence);
-        b.outcome.push(outcome);
-        b.attempt.push(attempt);
-        b.matter.push(matter);
-        Verdict::Accepted
+        Assessed::Candidate(Box::new(Candidate {
+            id: id.into_owned(),
+            key,
+            hash,
+            before,
+            after,
+            received,
+            due,
+            responded,
+            resolved,
+            assigned,
+            accepted,
+            kind,
+            channel,
+            status,
+            complexity,
+            category,
+            department,
+            satisfied,
+            signatories,
+            competence,
+            outcome,
+            attempt,
+            matter,
+        }))
     }
 }
 

@@ -196,8 +196,6 @@ pub fn load(inputs: &[PathBuf], cfg: &Config) -> Result<Loaded> {
             duplicates: Vec::new(),
             warnings: HashMap::new(),
             warning_order: Vec::new(),
-            memo: Default::default(),
-            names: Default::default(),
             interned: PlHashMap::new(),
             name_list: Vec::new(),
             present: Vec::new(),
